@@ -1,0 +1,117 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Sveltos.Engine.Kube;
+
+/// <summary>
+/// Reads kubeconfig files and merges them the way kubectl does: in precedence order, the first file
+/// that defines a context, cluster or user (or current-context) wins; relative file references are
+/// resolved against the file that holds them.
+/// </summary>
+public static class KubeconfigLoader
+{
+    /// <summary>
+    /// Loads from explicit paths when given (each must exist), else from $KUBECONFIG (missing entries
+    /// skipped, as kubectl does), else from ~/.kube/config.
+    /// </summary>
+    public static Kubeconfig Load(IReadOnlyList<string>? explicitPaths = null) =>
+        LoadFiles(KubeconfigPaths.Resolve(explicitPaths, Environment.GetEnvironmentVariable("KUBECONFIG")));
+
+    public static Kubeconfig LoadFiles(IReadOnlyList<string> files)
+    {
+        var contexts = new Dictionary<string, KubeconfigContext>(StringComparer.Ordinal);
+        var clusters = new Dictionary<string, KubeconfigCluster>(StringComparer.Ordinal);
+        var users = new Dictionary<string, KubeconfigUser>(StringComparer.Ordinal);
+        string? currentContext = null;
+
+        foreach (var file in files)
+        {
+            var root = ReadRoot(file);
+            if (root is null)
+            {
+                continue;
+            }
+
+            var reader = new KubeconfigFileReader(file, root);
+            currentContext ??= reader.CurrentContext();
+            foreach (var context in reader.Contexts())
+            {
+                contexts.TryAdd(context.Name, context);
+            }
+
+            foreach (var cluster in reader.Clusters())
+            {
+                clusters.TryAdd(cluster.Name, cluster);
+            }
+
+            foreach (var user in reader.Users())
+            {
+                users.TryAdd(user.Name, user);
+            }
+        }
+
+        return new Kubeconfig(files, currentContext, contexts, clusters, users);
+    }
+
+    private static YamlMappingNode? ReadRoot(string file)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SveltosException(
+                "KubeconfigUnreadable",
+                ErrorKind.ReadError,
+                $"Kubeconfig '{file}' cannot be read: {ex.Message}",
+                file,
+                "Check that the file exists and that you may read it.",
+                ex);
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new SveltosException(
+                "KubeconfigMalformed",
+                ErrorKind.InvalidData,
+                $"Kubeconfig '{file}' is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {InnermostMessage(ex)}",
+                file,
+                "Fix the YAML syntax at that position; 'kubectl config view --kubeconfig <file>' shows what kubectl makes of it.",
+                ex);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return null;
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SveltosException(
+                "KubeconfigMalformed",
+                ErrorKind.InvalidData,
+                $"Kubeconfig '{file}' is not a kubeconfig: the document must be a mapping with 'clusters', 'contexts' and 'users'.",
+                file,
+                "Point -Kubeconfig or $env:KUBECONFIG at a kubeconfig file.");
+        }
+
+        return root;
+    }
+
+    private static string InnermostMessage(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        return ex.Message;
+    }
+}
