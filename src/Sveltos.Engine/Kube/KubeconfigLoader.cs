@@ -17,22 +17,27 @@ public static class KubeconfigLoader
     public static Kubeconfig Load(IReadOnlyList<string>? explicitPaths = null) =>
         LoadFiles(KubeconfigPaths.Resolve(explicitPaths, Environment.GetEnvironmentVariable("KUBECONFIG")));
 
-    public static Kubeconfig LoadFiles(IReadOnlyList<string> files)
+    public static Kubeconfig LoadFiles(IReadOnlyList<string> files) =>
+        Merge(files, files.Select(file => ReadRoot(file, ReadText(file))).ToList());
+
+    /// <summary>Reads a kubeconfig held in memory (a Secret's value); <paramref name="source"/> names it in errors.</summary>
+    public static Kubeconfig LoadText(string text, string source) => Merge([source], [ReadRoot(source, text)]);
+
+    private static Kubeconfig Merge(IReadOnlyList<string> files, IReadOnlyList<YamlMappingNode?> roots)
     {
         var contexts = new Dictionary<string, KubeconfigContext>(StringComparer.Ordinal);
         var clusters = new Dictionary<string, KubeconfigCluster>(StringComparer.Ordinal);
         var users = new Dictionary<string, KubeconfigUser>(StringComparer.Ordinal);
         string? currentContext = null;
 
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var root = ReadRoot(file);
-            if (root is null)
+            if (roots[i] is not { } root)
             {
                 continue;
             }
 
-            var reader = new KubeconfigFileReader(file, root);
+            var reader = new KubeconfigFileReader(files[i], root);
             currentContext ??= reader.CurrentContext();
             foreach (var context in reader.Contexts())
             {
@@ -53,12 +58,11 @@ public static class KubeconfigLoader
         return new Kubeconfig(files, currentContext, contexts, clusters, users);
     }
 
-    private static YamlMappingNode? ReadRoot(string file)
+    private static string ReadText(string file)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(file);
+            return File.ReadAllText(file);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -70,7 +74,10 @@ public static class KubeconfigLoader
                 "Check that the file exists and that you may read it.",
                 ex);
         }
+    }
 
+    private static YamlMappingNode? ReadRoot(string file, string text)
+    {
         var stream = new YamlStream();
         try
         {
