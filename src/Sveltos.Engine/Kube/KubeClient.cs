@@ -100,11 +100,12 @@ public sealed class KubeClient : IDisposable
     }
 
     /// <summary>JSON merge patch (RFC 7386) of one object.</summary>
-    public async Task<JsonObject> MergePatchAsync(ApiResource resource, string? @namespace, string name, JsonObject patch, string fieldManager, CancellationToken cancellationToken)
+    public async Task<JsonObject> MergePatchAsync(ApiResource resource, string? @namespace, string name, JsonObject patch, string fieldManager, CancellationToken cancellationToken, string? subresource = null, bool dryRun = false)
     {
         var content = new StringContent(patch.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/merge-patch+json");
-        return (await SendAsync(HttpMethod.Patch, resource.ObjectPath(@namespace, name) + Query(("fieldManager", fieldManager)), content, cancellationToken).ConfigureAwait(false))!;
+        var path = resource.ObjectPath(@namespace, name) + (subresource is null ? "" : "/" + subresource);
+        return (await SendAsync(HttpMethod.Patch, path + Query(("fieldManager", fieldManager), ("dryRun", dryRun ? "All" : null)), content, cancellationToken).ConfigureAwait(false))!;
     }
 
     public async Task<JsonObject> CreateAsync(ApiResource resource, string? @namespace, JsonObject obj, string fieldManager, CancellationToken cancellationToken)

@@ -1,0 +1,297 @@
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Kube;
+
+namespace Sveltos.Engine.Deploy;
+
+/// <summary>
+/// Carries out an approved plan with server-side apply. The deployment record is written before the
+/// first change (listing everything that may come to exist) and after the last, so an interrupted
+/// sync never leaves an object the next sync does not know about.
+/// </summary>
+public static class Applier
+{
+    private static readonly TimeSpan CrdServeTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RecordWriteTimeout = TimeSpan.FromSeconds(10);
+
+    public static async Task<IReadOnlyList<ObjectResult>> ApplyAsync(KubeClient client, ApplyPlan plan, Func<PlannedChange, bool> approve, CancellationToken cancellationToken)
+    {
+        var run = new ApplyRun(client, plan);
+        if (plan.Blocked is not null)
+        {
+            return run.ReportBlocked();
+        }
+
+        var approved = plan.Changes.Where(c => c.IsChange && approve(c)).ToHashSet();
+        foreach (var declined in plan.Changes.Where(c => c.IsChange && !approved.Contains(c)))
+        {
+            run.Report(declined, ObjectAction.Skipped, "not confirmed");
+        }
+
+        if (approved.Count == 0)
+        {
+            run.ReportUnchangedAndSkipped();
+            var nothingDeclined = plan.Changes.All(c => !c.IsChange);
+            var recordOutdated = plan.IsWithdrawal || plan.Previous?.InputHash != plan.Desired!.InputHash || plan.Previous?.Status != DeploymentStatus.Provisioned;
+            if (nothingDeclined && recordOutdated && !(plan.Desired?.IsOneTime == true && plan.Previous is not null))
+            {
+                // The cluster already matches (objects adopted or applied by an interrupted run): record that.
+                await run.WriteRecordAsync(DeploymentStatus.Provisioned, "", cancellationToken).ConfigureAwait(false);
+            }
+
+            return run.Results;
+        }
+
+        await run.WriteRecordAsync(DeploymentStatus.Applying, "", cancellationToken).ConfigureAwait(false);
+        var status = DeploymentStatus.Provisioned;
+        var message = "";
+        try
+        {
+            await run.ApplyAllAsync(approved, cancellationToken).ConfigureAwait(false);
+            status = run.Failed ? DeploymentStatus.Failed : DeploymentStatus.Provisioned;
+            message = run.FailureMessage;
+        }
+        catch (OperationCanceledException)
+        {
+            status = DeploymentStatus.Applying;
+            message = "interrupted; the next sync completes it";
+            throw;
+        }
+        finally
+        {
+            run.ReportUnchangedAndSkipped();
+            using var timeout = new CancellationTokenSource(RecordWriteTimeout);
+            await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
+        }
+
+        return run.Results;
+    }
+
+    private sealed class ApplyRun
+    {
+        private readonly KubeClient client;
+        private readonly ApplyPlan plan;
+        private readonly Dictionary<ObjectKey, string> deployed;
+        private readonly HashSet<PlannedChange> reported = [];
+
+        public ApplyRun(KubeClient client, ApplyPlan plan)
+        {
+            this.client = client;
+            this.plan = plan;
+            deployed = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key, o => o.Hash);
+            foreach (var change in plan.Changes.Where(c => !c.IsChange))
+            {
+                if (change.Desired is null)
+                {
+                    // A recorded object that is already gone, or that another owner holds now, is no longer ours.
+                    deployed.Remove(change.Key);
+                }
+                else if (change.Action == ObjectAction.Unchanged)
+                {
+                    deployed[change.Key] = change.Desired.Hash;
+                }
+            }
+        }
+
+        public List<ObjectResult> Results { get; } = [];
+
+        public bool Failed { get; private set; }
+
+        public string FailureMessage { get; private set; } = "";
+
+        public List<ObjectResult> ReportBlocked()
+        {
+            foreach (var change in plan.Changes)
+            {
+                Report(change, change.Action == ObjectAction.Conflict ? ObjectAction.Conflict : ObjectAction.Skipped, change.Action == ObjectAction.Conflict ? change.Message : plan.Blocked!);
+            }
+
+            return Results;
+        }
+
+        public void Report(PlannedChange change, ObjectAction action, string message)
+        {
+            if (reported.Add(change))
+            {
+                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, change.Key, action, message, change));
+            }
+        }
+
+        public void ReportUnchangedAndSkipped()
+        {
+            foreach (var change in plan.Changes.Where(c => !c.IsChange))
+            {
+                Report(change, change.Action, change.Message);
+            }
+
+            foreach (var change in plan.Changes.Where(c => c.IsChange))
+            {
+                Report(change, ObjectAction.Skipped, Failed ? "not applied: an earlier object failed" : "not applied: the sync was interrupted");
+            }
+        }
+
+        public async Task ApplyAllAsync(HashSet<PlannedChange> approved, CancellationToken cancellationToken)
+        {
+            if (plan.Desired is { } desired)
+            {
+                await EnsureNamespacesAsync(desired, cancellationToken).ConfigureAwait(false);
+            }
+
+            var writes = approved.Where(c => c.Desired is not null).OrderBy(c => c.Desired!.IsFoundation ? 0 : 1).ToList();
+            foreach (var change in writes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!change.Desired!.IsFoundation && writes.Any(w => w.Desired!.IsFoundation && w.Key.Kind == "CustomResourceDefinition"))
+                {
+                    await WaitForKindAsync(change.Key, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!await TryAsync(change, () => WriteAsync(change, cancellationToken)).ConfigureAwait(false) && !ContinueOnError)
+                {
+                    return;
+                }
+            }
+
+            // Removals go last, custom resources before the definitions and namespaces they live in.
+            if (Failed)
+            {
+                return;
+            }
+
+            var removals = approved.Where(c => c.Desired is null).OrderBy(c => c.Key.Kind is "CustomResourceDefinition" or "Namespace" ? 1 : 0).ToList();
+            foreach (var change in removals)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!await TryAsync(change, () => RemoveAsync(change, cancellationToken)).ConfigureAwait(false) && !ContinueOnError)
+                {
+                    return;
+                }
+            }
+        }
+
+        public async Task WriteRecordAsync(DeploymentStatus status, string message, CancellationToken cancellationToken)
+        {
+            if (plan.IsWithdrawal && status == DeploymentStatus.Provisioned && deployed.Count == 0)
+            {
+                await DeploymentRecordStore.DeleteAsync(client, plan.Profile, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var objects = new Dictionary<ObjectKey, string>(deployed);
+            if (status == DeploymentStatus.Applying)
+            {
+                // Intent: anything this run may create is listed (hash unknown) before it is created.
+                foreach (var change in plan.Changes.Where(c => c.Desired is not null && c.IsChange))
+                {
+                    objects.TryAdd(change.Key, "");
+                }
+            }
+
+            var desired = plan.Desired;
+            var record = new DeploymentRecord
+            {
+                Profile = plan.Profile,
+                Cluster = plan.Cluster,
+                Tier = desired?.Tier ?? plan.Previous?.Tier ?? Tracking.DefaultTier,
+                SyncMode = desired?.SyncMode ?? plan.Previous?.SyncMode ?? "Continuous",
+                StopMatchingBehavior = desired?.StopMatchingBehavior ?? plan.Previous?.StopMatchingBehavior ?? "WithdrawPolicies",
+                Status = status,
+                Message = message,
+                InputHash = status == DeploymentStatus.Provisioned && desired is not null ? desired.InputHash : "",
+                Sources = desired?.Sources ?? plan.Previous?.Sources ?? [],
+                Objects = objects.Select(kv => RecordedObject.Of(kv.Key, kv.Value)).OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
+                Updated = DateTimeOffset.UtcNow,
+            };
+            await DeploymentRecordStore.SaveAsync(client, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        private bool ContinueOnError => plan.Desired?.ContinueOnError ?? false;
+
+        private async Task<bool> TryAsync(PlannedChange change, Func<Task> action)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+                Report(change, change.Action, change.Message);
+                return true;
+            }
+            catch (SveltosException ex)
+            {
+                Failed = true;
+                FailureMessage = $"{change.Key}: {ex.Message}";
+                Report(change, ObjectAction.Failed, ex.Message);
+                return false;
+            }
+        }
+
+        private async Task WriteAsync(PlannedChange change, CancellationToken cancellationToken)
+        {
+            var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
+            await client.ApplyAsync(resource, change.Desired!.Object, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+            deployed[change.Key] = change.Desired.Hash;
+        }
+
+        private async Task RemoveAsync(PlannedChange change, CancellationToken cancellationToken)
+        {
+            var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
+            if (change.Action == ObjectAction.Released)
+            {
+                await client.MergePatchAsync(resource, change.Key.Namespace, change.Key.Name, UntrackPatch(), FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.DeleteAsync(resource, change.Key.Namespace, change.Key.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            deployed.Remove(change.Key);
+        }
+
+        private async Task EnsureNamespacesAsync(DesiredState desired, CancellationToken cancellationToken)
+        {
+            if (desired.NamespacesToCreate.Count == 0)
+            {
+                return;
+            }
+
+            var namespaces = await client.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
+            foreach (var name in desired.NamespacesToCreate)
+            {
+                if (await client.GetAsync(namespaces, null, name, cancellationToken).ConfigureAwait(false) is null)
+                {
+                    var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = name } };
+                    await client.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: false, dryRun: false, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private async Task WaitForKindAsync(ObjectKey key, CancellationToken cancellationToken)
+        {
+            var deadline = DateTime.UtcNow + CrdServeTimeout;
+            while (await client.FindResourceAsync(key.ApiVersion, key.Kind, cancellationToken).ConfigureAwait(false) is null && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static JsonObject UntrackPatch()
+        {
+            var annotations = new JsonObject();
+            foreach (var annotation in Tracking.Annotations)
+            {
+                annotations[annotation] = null;
+            }
+
+            return new JsonObject
+            {
+                ["metadata"] = new JsonObject
+                {
+                    ["labels"] = new JsonObject { [Tracking.ReasonLabel] = null },
+                    ["annotations"] = annotations,
+                },
+            };
+        }
+    }
+}
+
+/// <summary>The outcome for one object of one (profile, cluster) pair.</summary>
+public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey Key, ObjectAction Action, string Message, PlannedChange? Change);

@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace Sveltos.Engine.Deploy;
+
+/// <summary>
+/// What one profile deployed in one cluster, kept in that cluster so that any runner anywhere reads
+/// the same truth: the objects and their hashes, the inputs' hash, when, and how it went.
+/// </summary>
+public sealed record DeploymentRecord
+{
+    public required ProfileRef Profile { get; init; }
+
+    /// <summary>The cluster as the fleet names it (namespace/name).</summary>
+    public required string Cluster { get; init; }
+
+    public int Tier { get; init; } = Tracking.DefaultTier;
+
+    public string SyncMode { get; init; } = "Continuous";
+
+    public string StopMatchingBehavior { get; init; } = "WithdrawPolicies";
+
+    public DeploymentStatus Status { get; init; }
+
+    public string Message { get; init; } = "";
+
+    /// <summary>Hash over everything that determines the desired objects; equal means nothing to do.</summary>
+    public string InputHash { get; init; } = "";
+
+    public IReadOnlyList<SourceVersion> Sources { get; init; } = [];
+
+    public IReadOnlyList<RecordedObject> Objects { get; init; } = [];
+
+    public DateTimeOffset Updated { get; init; }
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DeploymentStatus>))]
+public enum DeploymentStatus
+{
+    /// <summary>Everything in <see cref="DeploymentRecord.Objects"/> is applied with the recorded hashes.</summary>
+    Provisioned,
+
+    /// <summary>A sync started and did not finish: the objects listed may or may not exist.</summary>
+    Applying,
+
+    /// <summary>The last sync stopped on an error; the objects listed are the ones known to be deployed.</summary>
+    Failed,
+}
+
+/// <summary>A source (ConfigMap, Secret) at the version that was deployed.</summary>
+public sealed record SourceVersion(string Kind, string Namespace, string Name, string ResourceVersion);
+
+/// <summary>One deployed object. An empty hash means "may exist, content unknown" (an interrupted apply).</summary>
+public sealed record RecordedObject(string ApiVersion, string Kind, string Namespace, string Name, string Hash)
+{
+    [JsonIgnore]
+    public ObjectKey Key => new(ApiVersion, Kind, Namespace, Name);
+
+    public static RecordedObject Of(ObjectKey key, string hash) => new(key.ApiVersion, key.Kind, key.Namespace, key.Name, hash);
+}

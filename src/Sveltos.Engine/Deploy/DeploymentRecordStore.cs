@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Kube;
+
+namespace Sveltos.Engine.Deploy;
+
+/// <summary>Reads and writes deployment records: ConfigMaps in the managed cluster's projectsveltos namespace.</summary>
+public static class DeploymentRecordStore
+{
+    public const string Namespace = "projectsveltos";
+    public const string RecordLabel = "projectsveltos.io/deployment-record";
+    private const string DataKey = "record.json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string RecordName(ProfileRef profile) =>
+        profile.Namespace.Length == 0
+            ? $"sveltos-{profile.Kind.ToLowerInvariant()}-{profile.Name}"
+            : $"sveltos-{profile.Kind.ToLowerInvariant()}-{profile.Namespace}-{profile.Name}";
+
+    /// <summary>Every record in the cluster, in one request.</summary>
+    public static async Task<IReadOnlyList<DeploymentRecord>> ListAsync(KubeClient cluster, CancellationToken cancellationToken)
+    {
+        var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
+        var list = await cluster.ListAsync(configMaps, Namespace, $"{RecordLabel}=true", cancellationToken).ConfigureAwait(false);
+        var records = new List<DeploymentRecord>();
+        foreach (var item in list.Items)
+        {
+            var text = KubeObject.Text(item["data"]?[DataKey]);
+            try
+            {
+                if (JsonSerializer.Deserialize<DeploymentRecord>(text, Json) is { } record)
+                {
+                    records.Add(record);
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new SveltosException(
+                    "DeploymentRecordCorrupt",
+                    ErrorKind.InvalidData,
+                    $"Cluster '{cluster.ClusterName}': deployment record {Namespace}/{KubeObject.Name(item)} cannot be read: {ex.Message}",
+                    cluster.ClusterName,
+                    "Delete the record ConfigMap to let the next sync rebuild it (objects it listed will not be pruned).",
+                    ex);
+            }
+        }
+
+        return records;
+    }
+
+    public static async Task SaveAsync(KubeClient cluster, DeploymentRecord record, CancellationToken cancellationToken)
+    {
+        var namespaces = await cluster.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
+        var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
+        var configMap = ToConfigMap(record);
+        try
+        {
+            await cluster.ApplyAsync(configMaps, configMap, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
+            await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+            await cluster.ApplyAsync(configMaps, configMap, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task DeleteAsync(KubeClient cluster, ProfileRef profile, CancellationToken cancellationToken)
+    {
+        var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
+        await cluster.DeleteAsync(configMaps, Namespace, RecordName(profile), dryRun: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static JsonObject ToConfigMap(DeploymentRecord record) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "ConfigMap",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = RecordName(record.Profile),
+            ["namespace"] = Namespace,
+            ["labels"] = new JsonObject { [RecordLabel] = "true" },
+        },
+        ["data"] = new JsonObject { [DataKey] = JsonSerializer.Serialize(record, Json) },
+    };
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+
+namespace Sveltos.Engine.Deploy;
+
+/// <summary>One object a profile wants in a cluster, stamped with tracking metadata and hashed.</summary>
+public sealed record DesiredObject(ObjectKey Key, JsonObject Object, SourceRef Source, string Hash)
+{
+    /// <summary>Namespaces and CRDs go first; custom resources wait until their CRD is served.</summary>
+    public bool IsFoundation => Key is { Kind: "Namespace", Group: "" } or { Kind: "CustomResourceDefinition", Group: "apiextensions.k8s.io" };
+}
+
+/// <summary>Everything one profile wants in one cluster, and how to deploy it.</summary>
+public sealed record DesiredState
+{
+    public required ProfileRef Profile { get; init; }
+
+    public required string Cluster { get; init; }
+
+    public int Tier { get; init; } = Tracking.DefaultTier;
+
+    public string SyncMode { get; init; } = "Continuous";
+
+    public string StopMatchingBehavior { get; init; } = "WithdrawPolicies";
+
+    public bool ContinueOnConflict { get; init; }
+
+    public bool ContinueOnError { get; init; }
+
+    public IReadOnlyList<DesiredObject> Objects { get; init; } = [];
+
+    /// <summary>Namespaces the objects need that the content does not create itself.</summary>
+    public IReadOnlyList<string> NamespacesToCreate { get; init; } = [];
+
+    public IReadOnlyList<SourceVersion> Sources { get; init; } = [];
+
+    public bool IsDryRun => SyncMode == "DryRun";
+
+    public bool IsOneTime => SyncMode == "OneTime";
+
+    /// <summary>Covers the objects and the settings that shape deployment; equal hashes mean nothing to do.</summary>
+    public string InputHash => ObjectHasher.Hash(string.Join("\n", Objects.Select(o => o.Hash).Prepend($"{Tier}|{string.Join(",", NamespacesToCreate)}")));
+}

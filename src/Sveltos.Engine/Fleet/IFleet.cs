@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+
+namespace Sveltos.Engine.Fleet;
+
+/// <summary>
+/// Where the fleet is kept: clusters, profiles and the content profiles reference. Every cmdlet works
+/// the same on each implementation (a management cluster, a fleet directory).
+/// </summary>
+public interface IFleet : IDisposable
+{
+    /// <summary>Names the fleet in messages, e.g. "management cluster 'mgmt'" or "fleet directory './fleet'".</summary>
+    string Description { get; }
+
+    bool IsReadOnly { get; }
+
+    Task<IReadOnlyList<FleetCluster>> GetClustersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a cluster (or records it again, replacing its connection and labels).</summary>
+    Task<FleetCluster> RegisterClusterAsync(ClusterRegistration registration, CancellationToken cancellationToken);
+
+    Task UnregisterClusterAsync(FleetCluster cluster, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the cluster's labels with exactly <paramref name="labels"/>.</summary>
+    Task<FleetCluster> SetClusterLabelsAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>Gets an object kept in the fleet (a ConfigMap or Secret a profile references, a template resource); null when absent.</summary>
+    Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken);
+}
+
+/// <summary>What Register-SveltosCluster records.</summary>
+public sealed record ClusterRegistration(
+    string Namespace,
+    string Name,
+    IReadOnlyDictionary<string, string> Labels,
+    ContextConnection Connection,
+    bool Ready,
+    string? Version);
