@@ -89,8 +89,9 @@ internal static partial class PlainScalarResolver
                 : Convert.ToUInt64(digits, radix);
             value = negative switch
             {
-                false when magnitude <= long.MaxValue => (long)magnitude,
-                true when magnitude <= (ulong)long.MaxValue + 1 => magnitude == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)magnitude,
+                false when magnitude <= long.MaxValue => (object)(long)magnitude,
+                true when magnitude <= (ulong)long.MaxValue => -(long)magnitude,
+                true when magnitude == (ulong)long.MaxValue + 1 => long.MinValue,
                 _ => negative ? -(double)magnitude : (double)magnitude,
             };
             return true;

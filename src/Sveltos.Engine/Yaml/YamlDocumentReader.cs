@@ -33,6 +33,13 @@ internal static partial class YamlDocumentReader
         {
             documents.Add(new YamlReadDocument(documents.Count, line, null, ToError(e)));
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on some unterminated flow collections.
+            var at = parser.Current?.End ?? Mark.Empty;
+            var error = new YamlSyntaxError("unexpected end of a flow list or mapping (a missing ']' or '}'?)", (int)at.Line, (int)at.Column);
+            documents.Add(new YamlReadDocument(documents.Count, line, null, error));
+        }
 
         return documents;
     }
