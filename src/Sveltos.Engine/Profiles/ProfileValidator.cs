@@ -1,0 +1,115 @@
+using Sveltos.Engine.Profiles.Schema;
+using Sveltos.Engine.Yaml;
+
+namespace Sveltos.Engine.Profiles;
+
+/// <summary>Validates a ClusterProfile/Profile tree: the schema, plus the rules that span several fields.</summary>
+internal static class ProfileValidator
+{
+    public static IReadOnlyList<FieldProblem> Validate(YamlMapping root, ProfileKind kind)
+    {
+        var validator = new SchemaValidator();
+        validator.ValidateObject(root, ProfileSchema.Root, "");
+        var problems = validator.Problems;
+
+        if (root.Get("apiVersion") is YamlScalar { Value: string apiVersion } version && apiVersion != ProfileSchema.ApiVersion)
+        {
+            problems.Add(new(
+                ProfileErrorIds.UnsupportedApiVersion,
+                "apiVersion",
+                $"'{apiVersion}' is not supported; {kind} must use {ProfileSchema.ApiVersion}",
+                version));
+        }
+
+        var metadata = root.Get("metadata") as YamlMapping;
+        var name = TreeReader.String(metadata, "name");
+        var profileNamespace = TreeReader.String(metadata, "namespace");
+        CheckNamespace(kind, metadata, profileNamespace, problems);
+        if (root.Get("spec") is YamlMapping spec)
+        {
+            CheckUniqueIdentifiers(spec, problems);
+            CheckDependsOn(spec, name, problems);
+            if (kind == ProfileKind.Profile && !string.IsNullOrEmpty(profileNamespace))
+            {
+                CheckClusterRefsInNamespace(spec, profileNamespace, problems);
+            }
+        }
+
+        return problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0).ToList();
+    }
+
+    private static void CheckNamespace(ProfileKind kind, YamlMapping? metadata, string? profileNamespace, List<FieldProblem> problems)
+    {
+        if (metadata is null)
+        {
+            return;
+        }
+
+        if (kind == ProfileKind.Profile && string.IsNullOrEmpty(profileNamespace))
+        {
+            problems.Add(new(ProfileErrorIds.MissingProfileField, "metadata.namespace", "a Profile is namespaced and needs a namespace", metadata));
+        }
+        else if (kind == ProfileKind.ClusterProfile && !string.IsNullOrEmpty(profileNamespace))
+        {
+            problems.Add(new(
+                ProfileErrorIds.InvalidProfileField,
+                "metadata.namespace",
+                "a ClusterProfile is cluster-scoped and cannot have a namespace (use kind Profile for a namespaced profile)",
+                metadata.Get("namespace")));
+        }
+    }
+
+    // templateResourceRefs is a map-list keyed by identifier: the API server rejects duplicates.
+    private static void CheckUniqueIdentifiers(YamlMapping spec, List<FieldProblem> problems)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var reference in TreeReader.Mappings(spec, "templateResourceRefs"))
+        {
+            if (TreeReader.String(reference, "identifier") is { Length: > 0 } identifier && !seen.TryAdd(identifier, index))
+            {
+                problems.Add(new(
+                    ProfileErrorIds.InvalidProfileField,
+                    $"spec.templateResourceRefs[{index}].identifier",
+                    $"'{identifier}' is already used by spec.templateResourceRefs[{seen[identifier]}]",
+                    reference.Get("identifier")));
+            }
+
+            index++;
+        }
+    }
+
+    private static void CheckDependsOn(YamlMapping spec, string? name, List<FieldProblem> problems)
+    {
+        if (spec.Get("dependsOn") is not YamlSequence list || name is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            if (list.Items[i] is YamlScalar { Value: string dependency } && dependency == name)
+            {
+                problems.Add(new(ProfileErrorIds.InvalidProfileField, $"spec.dependsOn[{i}]", "a profile cannot depend on itself", list.Items[i]));
+            }
+        }
+    }
+
+    private static void CheckClusterRefsInNamespace(YamlMapping spec, string profileNamespace, List<FieldProblem> problems)
+    {
+        var index = 0;
+        foreach (var reference in TreeReader.Mappings(spec, "clusterRefs"))
+        {
+            if (TreeReader.String(reference, "namespace") is { Length: > 0 } clusterNamespace && clusterNamespace != profileNamespace)
+            {
+                problems.Add(new(
+                    ProfileErrorIds.InvalidProfileField,
+                    $"spec.clusterRefs[{index}].namespace",
+                    $"a Profile can only select clusters in its own namespace '{profileNamespace}', not '{clusterNamespace}'",
+                    reference.Get("namespace")));
+            }
+
+            index++;
+        }
+    }
+}
