@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Fleet;
 
@@ -22,6 +23,13 @@ public interface IFleet : IDisposable
 
     /// <summary>Replaces the cluster's labels with exactly <paramref name="labels"/>.</summary>
     Task<FleetCluster> SetClusterLabelsAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    Task<FleetProfiles> GetProfilesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the profile, or replaces the one with the same identity.</summary>
+    Task SaveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken);
+
+    Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken);
 
     /// <summary>Gets an object kept in the fleet (a ConfigMap or Secret a profile references, a template resource); null when absent.</summary>
     Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Sveltos.Engine.Kube;
+using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Fleet;
 
@@ -132,6 +133,59 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
         var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels } };
         var updated = await Management.MergePatchAsync(resource, cluster.Namespace, cluster.Name, patch, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
         return cluster.Type == ClusterType.Capi ? FromCapiCluster(updated) : FromSveltosCluster(updated);
+    }
+
+    public async Task<FleetProfiles> GetProfilesAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<ProfileImportResult>();
+        foreach (var crd in new[] { SveltosCrds.ClusterProfile, SveltosCrds.Profile })
+        {
+            if (await Management.FindResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false) is not { } resource)
+            {
+                continue;
+            }
+
+            var list = await Management.ListAsync(resource, null, null, cancellationToken).ConfigureAwait(false);
+            foreach (var item in list.Items.OrderBy(KubeObject.Namespace, StringComparer.Ordinal).ThenBy(KubeObject.Name, StringComparer.Ordinal))
+            {
+                var identity = crd.Namespaced ? $"{crd.Kind}/{KubeObject.Namespace(item)}/{KubeObject.Name(item)}" : $"{crd.Kind}/{KubeObject.Name(item)}";
+                results.AddRange(ProfileImporter.ImportText(WithoutServerFields(item).ToJsonString(), $"{Description} {identity}"));
+            }
+        }
+
+        return FleetProfiles.From(results);
+    }
+
+    public async Task SaveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken)
+    {
+        var crd = profile.Kind == ProfileKind.Profile ? SveltosCrds.Profile : SveltosCrds.ClusterProfile;
+        var resource = await Management.ResolveResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false);
+        await Management.ApplyAsync(resource, profile.ToJsonObject(), FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken)
+    {
+        var crd = profile.Kind == ProfileKind.Profile ? SveltosCrds.Profile : SveltosCrds.ClusterProfile;
+        var resource = await Management.ResolveResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false);
+        if (!await Management.DeleteAsync(resource, profile.Namespace, profile.Name, dryRun: false, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SveltosException("ProfileNotFound", ErrorKind.ObjectNotFound, $"{profile.Identity} is not in {Description}.", profile.Identity);
+        }
+    }
+
+    private static JsonObject WithoutServerFields(JsonObject item)
+    {
+        var copy = (JsonObject)item.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var field in new[] { "managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink" })
+            {
+                metadata.Remove(field);
+            }
+        }
+
+        return copy;
     }
 
     public async Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken)
