@@ -25,7 +25,7 @@ public sealed class DirectoryFleetTests : IDisposable
         var connection = Assert.IsType<ContextConnection>(cluster.Connection);
         Assert.Equal("ctx-1", connection.Context);
         Assert.Equal([kubeconfig], connection.KubeconfigPaths);
-        Assert.Contains("pwsh.projectsveltos.io/kubeconfig: ../kubeconfig", File.ReadAllText(Path.Combine(root, "clusters", "prod-1.yaml")));
+        Assert.Contains("pwsh.projectsveltos.io/kubeconfig: \"../kubeconfig\"", File.ReadAllText(Path.Combine(root, "clusters", "prod-1.yaml")));
     }
 
     [Fact]
