@@ -10,6 +10,8 @@
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('Sveltos.Format.ps1xml')
     CmdletsToExport      = @(
+        'Connect-SveltosFleet'
+        'Disconnect-SveltosFleet'
         'Get-SveltosCluster'
     )
     FunctionsToExport    = @()

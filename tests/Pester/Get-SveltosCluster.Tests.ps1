@@ -16,27 +16,29 @@ Describe 'Get-SveltosCluster over kubeconfig contexts' {
     }
 
     It 'returns one cluster per context, in name order, with its server and namespace' {
-        $clusters = Get-SveltosCluster -Kubeconfig $fleet
+        $clusters = Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $fleet
         $clusters.Name | Should -Be 'dev-1', 'prod-1', 'prod-2'
         $prod1 = $clusters | Where-Object Name -EQ 'prod-1'
         $prod1.Context | Should -Be 'prod-1'
         $prod1.Server | Should -Be 'https://prod-1.example.test:6443'
         $prod1.Namespace | Should -Be 'ns-prod-1'
         $prod1.Labels.Count | Should -Be 0
-        $prod1.KubeconfigFile | Should -Be $fleet
+        $prod1.Source | Should -Be $fleet
+        $prod1.Type | Should -Be 'Kubeconfig'
+        $prod1.ConnectionStatus | Should -Be 'Unknown'
         $prod1 | Should -BeOfType 'Sveltos.SveltosCluster'
     }
 
     It 'filters by wildcard name, case-insensitively' {
-        (Get-SveltosCluster -Name 'PROD-*' -Kubeconfig $fleet).Name | Should -Be 'prod-1', 'prod-2'
+        (Get-SveltosCluster -SkipConnectionCheck -Name 'PROD-*' -Kubeconfig $fleet).Name | Should -Be 'prod-1', 'prod-2'
     }
 
     It 'takes names from the pipeline' {
-        ('dev-1', 'prod-2' | Get-SveltosCluster -Kubeconfig $fleet).Name | Should -Be 'dev-1', 'prod-2'
+        ('dev-1', 'prod-2' | Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $fleet).Name | Should -Be 'dev-1', 'prod-2'
     }
 
     It 'reports a literal name that matches nothing as ClusterNotFound and still returns the rest' {
-        $found = Get-SveltosCluster -Name 'nope', 'dev-1' -Kubeconfig $fleet -ErrorVariable err -ErrorAction SilentlyContinue
+        $found = Get-SveltosCluster -SkipConnectionCheck -Name 'nope', 'dev-1' -Kubeconfig $fleet -ErrorVariable err -ErrorAction SilentlyContinue
         $found.Name | Should -Be 'dev-1'
         $err[0].FullyQualifiedErrorId | Should -BeLike 'ClusterNotFound,*'
         $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
@@ -44,14 +46,20 @@ Describe 'Get-SveltosCluster over kubeconfig contexts' {
 
     It 'resolves -Kubeconfig relative to the current PowerShell location' {
         Push-Location $TestDrive
-        try { (Get-SveltosCluster -Kubeconfig ./fleet).Count | Should -Be 3 }
+        try { (Get-SveltosCluster -SkipConnectionCheck -Kubeconfig ./fleet).Count | Should -Be 3 }
         finally { Pop-Location }
     }
 
-    It 'shows a table with Name, Namespace, Server and Labels' {
-        $table = Get-SveltosCluster -Kubeconfig $fleet | Format-Table | Out-String
-        $table | Should -Match 'Name\s+Namespace\s+Server\s+Labels'
-        $table | Should -Match 'prod-1\s+ns-prod-1\s+https://prod-1.example.test:6443'
+    It 'shows a table with namespace, name, type, readiness, version, connection and labels' {
+        $table = Get-SveltosCluster -Kubeconfig $fleet -SkipConnectionCheck | Format-Table | Out-String
+        $table | Should -Match 'Namespace\s+Name\s+Type\s+Ready\s+Version\s+Connection\s+Labels'
+        $table | Should -Match 'ns-prod-1\s+prod-1\s+Kubeconfig\s+True\s+Unknown'
+    }
+
+    It 'reports clusters it cannot reach as Down, with the reason' {
+        $cluster = Get-SveltosCluster -Name 'dev-1' -Kubeconfig $fleet
+        $cluster.ConnectionStatus | Should -Be 'Down'
+        $cluster.Message | Should -Match "dev-1"
     }
 
     It 'completes cluster names for -Name' {
@@ -97,7 +105,7 @@ users:
 
     It 'merges every file in $env:KUBECONFIG, the first file winning for an entry' {
         $env:KUBECONFIG = $first, $second -join [IO.Path]::PathSeparator
-        $clusters = Get-SveltosCluster
+        $clusters = Get-SveltosCluster -SkipConnectionCheck
         $clusters.Name | Should -Be 'only-first', 'only-second', 'shared'
         ($clusters | Where-Object Name -EQ 'shared').Server | Should -Be 'https://first.example.test'
         ($clusters | Where-Object Name -EQ 'only-second').Server | Should -Be 'https://other.example.test'
@@ -105,12 +113,12 @@ users:
 
     It 'skips files in $env:KUBECONFIG that do not exist' {
         $env:KUBECONFIG = (Join-Path $TestDrive 'missing'), $second -join [IO.Path]::PathSeparator
-        (Get-SveltosCluster).Name | Should -Be 'only-second', 'shared'
+        (Get-SveltosCluster -SkipConnectionCheck).Name | Should -Be 'only-second', 'shared'
     }
 
     It 'merges several -Kubeconfig files the same way' {
         $env:KUBECONFIG = $null
-        (Get-SveltosCluster -Kubeconfig $second, $first | Where-Object Name -EQ 'shared').Server | Should -Be 'https://other.example.test'
+        (Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $second, $first | Where-Object Name -EQ 'shared').Server | Should -Be 'https://other.example.test'
     }
 
     It 'falls back to ~/.kube/config' {
@@ -118,7 +126,7 @@ users:
         $env:HOME = Join-Path $TestDrive 'home'
         New-Item -ItemType Directory (Join-Path $env:HOME '.kube') -Force | Out-Null
         New-TestKubeconfig -Path (Join-Path $env:HOME '.kube/config') -Cluster 'home-1' | Out-Null
-        try { (Get-SveltosCluster).Name | Should -Be 'home-1' }
+        try { (Get-SveltosCluster -SkipConnectionCheck).Name | Should -Be 'home-1' }
         finally { $env:HOME = $savedHome }
     }
 }
@@ -130,14 +138,14 @@ Describe 'Bad kubeconfig input' {
 
     It 'stops with KubeconfigNotFound naming a missing -Kubeconfig file' {
         $missing = Join-Path $TestDrive 'does-not-exist'
-        $e = { Get-SveltosCluster -Kubeconfig $missing } | Should -Throw -PassThru
+        $e = { Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $missing } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
         $e.Exception.Message | Should -BeLike "*$missing*"
     }
 
     It 'stops with KubeconfigNotFound when no file of $env:KUBECONFIG exists' {
         $env:KUBECONFIG = Join-Path $TestDrive 'nothing-here'
-        $e = { Get-SveltosCluster } | Should -Throw -PassThru
+        $e = { Get-SveltosCluster -SkipConnectionCheck } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigNotFound,*'
         $e.Exception.Message | Should -BeLike '*nothing-here*'
     }
@@ -145,7 +153,7 @@ Describe 'Bad kubeconfig input' {
     It 'stops with KubeconfigMalformed naming the file and line of broken YAML' {
         $bad = Join-Path $TestDrive 'malformed'
         Set-Content $bad "clusters:`n- name: a`n  cluster: {server: [unclosed`n"
-        $e = { Get-SveltosCluster -Kubeconfig $bad } | Should -Throw -PassThru
+        $e = { Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $bad } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigMalformed,*'
         $e.Exception.Message | Should -Match ([regex]::Escape($bad) + '.*line \d+')
         $e.CategoryInfo.Category | Should -Be 'InvalidData'
@@ -154,7 +162,7 @@ Describe 'Bad kubeconfig input' {
     It 'stops with KubeconfigInvalidEntry when a section has the wrong shape' {
         $bad = Join-Path $TestDrive 'wrong-shape'
         Set-Content $bad "clusters: not-a-list`n"
-        $e = { Get-SveltosCluster -Kubeconfig $bad } | Should -Throw -PassThru
+        $e = { Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $bad } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigInvalidEntry,*'
         $e.Exception.Message | Should -BeLike "*$bad*'clusters' must be a list*"
     }
@@ -174,7 +182,7 @@ users:
 - name: admin
   user: {token: t}
 '@
-        $clusters = Get-SveltosCluster -Kubeconfig $path -ErrorVariable err -ErrorAction SilentlyContinue
+        $clusters = Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $path -ErrorVariable err -ErrorAction SilentlyContinue
         $clusters.Name | Should -Be 'good'
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeconfigClusterNotFound,*'
         $err[0].Exception.Message | Should -BeLike "*$path*context 'broken'*cluster 'ghost'*"
@@ -191,7 +199,7 @@ contexts:
 - name: c
   context: {cluster: c, user: nobody}
 '@
-        $clusters = Get-SveltosCluster -Kubeconfig $path -ErrorVariable err -ErrorAction SilentlyContinue
+        $clusters = Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $path -ErrorVariable err -ErrorAction SilentlyContinue
         $clusters | Should -BeNullOrEmpty
         $err[0].FullyQualifiedErrorId | Should -BeLike 'KubeconfigUserNotFound,*'
         $err[0].Exception.Message | Should -BeLike "*$path*context 'c'*user 'nobody'*"
@@ -206,7 +214,7 @@ contexts:
             $unreadable = New-TestKubeconfig -Path (Join-Path $TestDrive 'locked') -Cluster 'x'
             chmod 000 $unreadable
         }
-        $e = { Get-SveltosCluster -Kubeconfig $unreadable } | Should -Throw -PassThru
+        $e = { Get-SveltosCluster -SkipConnectionCheck -Kubeconfig $unreadable } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -BeLike 'KubeconfigUnreadable,*'
         $e.Exception.Message | Should -BeLike "*$unreadable*"
     }

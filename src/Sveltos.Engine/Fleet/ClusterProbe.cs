@@ -9,7 +9,7 @@ public enum ConnectionStatus
 }
 
 /// <summary>What a live probe of a cluster's API server found. <see cref="Message"/> never holds credentials.</summary>
-public sealed record ClusterHealth(ConnectionStatus Status, string? KubernetesVersion, string? Message);
+public sealed record ClusterHealth(ConnectionStatus Status, string? KubernetesVersion, string? Server, string? Message);
 
 /// <summary>Asks each cluster's API server for /version, in parallel, within a bounded time.</summary>
 public static class ClusterProbe
@@ -32,16 +32,18 @@ public static class ClusterProbe
 
     public static async Task<ClusterHealth> ProbeAsync(ClusterConnection connection, CancellationToken cancellationToken)
     {
+        string? server = null;
         try
         {
             var context = await connection.ResolveAsync(cancellationToken).ConfigureAwait(false);
+            server = context.Cluster.Server;
             using var client = KubeClientFactory.Create(context, ProbeOptions);
             var version = await client.GetServerVersionAsync(cancellationToken).ConfigureAwait(false);
-            return new ClusterHealth(ConnectionStatus.Healthy, version, null);
+            return new ClusterHealth(ConnectionStatus.Healthy, version, server, null);
         }
         catch (SveltosException ex)
         {
-            return new ClusterHealth(ConnectionStatus.Down, null, ex.Message);
+            return new ClusterHealth(ConnectionStatus.Down, null, server, ex.Message);
         }
     }
 }

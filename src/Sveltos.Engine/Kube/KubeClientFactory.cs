@@ -22,13 +22,17 @@ public static class KubeClientFactory
             Users = [new User { Name = "u", UserCredentials = Credentials(context.User) }],
         };
 
-        KubernetesClientConfiguration clientConfiguration;
+        Kubernetes kubernetes;
         try
         {
-            clientConfiguration = KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, context.Name);
+            var clientConfiguration = KubernetesClientConfiguration.BuildConfigFromConfigObject(configuration, context.Name);
+            clientConfiguration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
+            clientConfiguration.UserAgent = options.UserAgent;
+            kubernetes = new Kubernetes(clientConfiguration);
         }
-        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or FormatException or System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is k8s.Exceptions.KubeConfigException or IOException or FormatException or System.Security.Cryptography.CryptographicException or ArgumentException or UriFormatException)
         {
+            // The library's messages describe the problem, never the credential's content.
             throw new SveltosException(
                 "KubeconfigInvalidEntry",
                 ErrorKind.InvalidData,
@@ -38,9 +42,7 @@ public static class KubeClientFactory
                 ex);
         }
 
-        clientConfiguration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
-        clientConfiguration.UserAgent = options.UserAgent;
-        return new KubeClient(new Kubernetes(clientConfiguration), context.Name, context.Namespace, options);
+        return new KubeClient(kubernetes, context.Name, context.Namespace, options);
     }
 
     private static ClusterEndpoint Endpoint(KubeconfigCluster cluster) => new()

@@ -1,16 +1,14 @@
 namespace Sveltos.Engine.Profiles;
 
 /// <summary>A profile could not be built or parsed; <see cref="Problems"/> lists every problem found.</summary>
-public sealed class ProfileValidationException : Exception
+public sealed class ProfileValidationException : SveltosException
 {
     internal ProfileValidationException(IReadOnlyList<ProfileProblem> problems)
-        : base(string.Join(Environment.NewLine, problems.Select(p => p.Message)))
+        : base(problems[0].ErrorId, ErrorKind.InvalidData, string.Join(Environment.NewLine, problems.Select(p => p.Message)), problems[0].Source,
+            "Correct the fields named above; the message gives the file, document index and field path of each problem.")
     {
         Problems = problems;
     }
-
-    /// <summary>The ErrorId of the first problem (see <see cref="ProfileErrorIds"/>).</summary>
-    public string ErrorId => Problems[0].ErrorId;
 
     /// <summary>Every problem, in document order.</summary>
     public IReadOnlyList<ProfileProblem> Problems { get; }

@@ -1,22 +1,20 @@
 namespace Sveltos.Engine.Selection;
 
 /// <summary>A label selector (string or matchLabels/matchExpressions form) is not valid.</summary>
-public sealed class SelectorParseException : Exception
+public sealed class SelectorParseException : SveltosException
 {
     /// <summary>The stable error identifier for every selector problem.</summary>
     public const string InvalidSelectorErrorId = "InvalidSelector";
 
     internal SelectorParseException(string? selectorText, int? position, string? fieldPath, string problem)
-        : base(FormatMessage(selectorText, position, fieldPath, problem))
+        : base(InvalidSelectorErrorId, ErrorKind.InvalidArgument, FormatMessage(selectorText, position, fieldPath, problem), selectorText,
+            "Write the selector as Kubernetes does, e.g. 'env=prod,tier in (web,api),!legacy'.")
     {
         SelectorText = selectorText;
         Position = position;
         FieldPath = fieldPath;
         Problem = problem;
     }
-
-    /// <summary>Always <c>InvalidSelector</c>.</summary>
-    public string ErrorId => InvalidSelectorErrorId;
 
     /// <summary>The selector string, when the selector was given as a string.</summary>
     public string? SelectorText { get; }

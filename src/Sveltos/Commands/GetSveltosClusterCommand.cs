@@ -1,14 +1,19 @@
 using System.Management.Automation;
 using Sveltos.Completers;
+using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Selection;
 using Sveltos.Infrastructure;
 
 namespace Sveltos.Commands;
 
 [Cmdlet(VerbsCommon.Get, "SveltosCluster")]
 [OutputType(typeof(SveltosCluster))]
-public sealed class GetSveltosClusterCommand : PSCmdlet
+public sealed class GetSveltosClusterCommand : FleetCmdlet
 {
-    private IReadOnlyList<SveltosCluster> clusters = [];
+    private readonly List<FleetCluster> selected = [];
+    private IReadOnlyList<FleetCluster> clusters = [];
+    private SveltosFleet? fleet;
+    private LabelSelector? selector;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -16,54 +21,108 @@ public sealed class GetSveltosClusterCommand : PSCmdlet
     [ArgumentCompleter(typeof(ClusterNameCompleter))]
     public string[]? Name { get; set; }
 
-    [Parameter]
-    [Alias("KubeconfigPath")]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    public string[]? Kubeconfig { get; set; }
+    public string[]? Namespace { get; set; }
+
+    [Parameter]
+    [ValidateNotNull]
+    public object? Selector { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipConnectionCheck { get; set; }
 
     protected override void BeginProcessing()
     {
+        fleet = ResolveFleet();
         try
         {
-            clusters = KubeconfigClusters.Load(PathResolver.Resolve(this, Kubeconfig), this);
+            selector = ClusterSelection.Parse(Selector);
+        }
+        catch (Exception ex) when (ex is SelectorParseException or ArgumentException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, Selector));
+        }
+
+        using var opened = OpenFleet(fleet);
+        try
+        {
+            clusters = Await(opened.GetClustersAsync);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, Kubeconfig));
+            ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
+        }
+
+        if (opened is KubeconfigFleet kubeconfigFleet)
+        {
+            foreach (var unusable in kubeconfigFleet.Listings.Where(l => l.Error is not null))
+            {
+                WriteError(ErrorRecords.From(unusable.Error!, unusable.Context));
+            }
         }
     }
 
     protected override void ProcessRecord()
     {
+        var inScope = clusters.Where(c => selector!.Matches(c.Labels) && NameFilter.Matches(Namespace, c.Namespace)).ToList();
         if (Name is null)
         {
-            foreach (var cluster in clusters)
-            {
-                WriteObject(cluster);
-            }
-
+            Add(inScope);
             return;
         }
 
         foreach (var name in Name)
         {
-            var pattern = WildcardPattern.Get(name, WildcardOptions.IgnoreCase);
-            var found = false;
-            foreach (var cluster in clusters.Where(c => pattern.IsMatch(c.Name)))
-            {
-                found = true;
-                WriteObject(cluster);
-            }
-
-            if (!found && !WildcardPattern.ContainsWildcardCharacters(name))
+            var matches = inScope.Where(c => NameFilter.Matches([name], c.Name)).ToList();
+            Add(matches);
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
             {
                 WriteError(ErrorRecords.Create(
                     "ClusterNotFound",
                     ErrorCategory.ObjectNotFound,
-                    $"Cluster '{name}' was not found.",
+                    $"Cluster '{name}' was not found in {fleet!.Description}.",
                     name,
                     "Run Get-SveltosCluster without -Name to list the clusters that exist."));
             }
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (SkipConnectionCheck)
+        {
+            foreach (var cluster in selected)
+            {
+                WriteObject(ClusterMapper.ToOutput(cluster, null, fleet!.Description));
+            }
+
+            return;
+        }
+
+        var progress = new ProgressRecord(1, "Get-SveltosCluster", $"Probing {selected.Count} cluster(s)");
+        WriteProgress(progress);
+        try
+        {
+            var health = Await(token => ClusterProbe.ProbeAsync(selected, parallelism: 32, token));
+            foreach (var cluster in selected)
+            {
+                WriteObject(ClusterMapper.ToOutput(cluster, health[cluster.Key], fleet!.Description));
+            }
+        }
+        finally
+        {
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+    }
+
+    private void Add(IEnumerable<FleetCluster> matches)
+    {
+        foreach (var cluster in matches.Where(c => !selected.Contains(c)))
+        {
+            selected.Add(cluster);
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Sveltos.Engine.Fleet;
 using Sveltos.Infrastructure;
 
 namespace Sveltos.Completers;
 
-/// <summary>Completes cluster names from the kubeconfig in effect. Never throws: a broken kubeconfig completes nothing.</summary>
+/// <summary>Completes cluster names from the fleet in effect. Never throws: an unreadable fleet completes nothing.</summary>
 public sealed class ClusterNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
@@ -23,10 +24,19 @@ public sealed class ClusterNameCompleter : IArgumentCompleter
                 object[] many => many.Select(p => p?.ToString() ?? "").ToArray(),
                 _ => null,
             };
+            var fleet = fakeBoundParameters["FleetPath"] is string path
+                ? FleetConnections.Directory(path, kubeconfig)
+                : fakeBoundParameters["ManagementContext"] is string context
+                    ? FleetConnections.ManagementCluster(context, kubeconfig)
+                    : FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+            using var opened = FleetConnections.Target(fleet).Open(ClusterProbe.ProbeOptions);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            return KubeconfigClusters.Load(kubeconfig, null)
+            return opened.GetClustersAsync(timeout.Token).GetAwaiter().GetResult()
                 .Where(c => pattern.IsMatch(c.Name))
-                .Select(c => new CompletionResult(CompletionText.Quote(c.Name), c.Name, CompletionResultType.ParameterValue, c.Server))
+                .Select(c => c.Name)
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name))
                 .ToList();
         }
         catch (Exception)

@@ -3,28 +3,70 @@ namespace Sveltos;
 /// <summary>A cluster of the fleet as Get-SveltosCluster shows it. Holds no credentials.</summary>
 public sealed class SveltosCluster
 {
-    public SveltosCluster(string name, string context, string server, string @namespace, IReadOnlyDictionary<string, string> labels, string kubeconfigFile)
+    internal SveltosCluster(
+        string name,
+        string @namespace,
+        string type,
+        IReadOnlyDictionary<string, string> labels,
+        bool ready,
+        bool paused,
+        string? kubernetesVersion,
+        string connectionStatus,
+        string? server,
+        string? context,
+        string? source,
+        string fleet,
+        string? message)
     {
         Name = name;
-        Context = context;
-        Server = server;
         Namespace = @namespace;
+        Type = type;
         Labels = new SortedDictionary<string, string>(labels.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
-        KubeconfigFile = kubeconfigFile;
+        Ready = ready;
+        Paused = paused;
+        KubernetesVersion = kubernetesVersion;
+        ConnectionStatus = connectionStatus;
+        Server = server;
+        Context = context;
+        Source = source;
+        Fleet = fleet;
+        Message = message;
     }
 
     public string Name { get; }
 
-    public string Context { get; }
-
-    public string Server { get; }
-
     public string Namespace { get; }
+
+    /// <summary>SveltosCluster, Capi (a Cluster API Cluster) or Kubeconfig (a context when no fleet is connected).</summary>
+    public string Type { get; }
 
     public SortedDictionary<string, string> Labels { get; }
 
-    /// <summary>The kubeconfig file that defines the context (a path, never its content).</summary>
-    public string KubeconfigFile { get; }
+    public bool Ready { get; }
 
-    public override string ToString() => Name;
+    public bool Paused { get; }
+
+    /// <summary>Only ready, unpaused clusters receive add-ons, as in Sveltos.</summary>
+    public bool Eligible => Ready && !Paused;
+
+    public string? KubernetesVersion { get; }
+
+    /// <summary>Healthy or Down from a live probe of the API server; Unknown when the probe was skipped.</summary>
+    public string ConnectionStatus { get; }
+
+    public string? Server { get; }
+
+    /// <summary>The kubeconfig context used to reach the cluster, when it is reached through one.</summary>
+    public string? Context { get; }
+
+    /// <summary>The file that declares the cluster (fleet directory or kubeconfig), never its content.</summary>
+    public string? Source { get; }
+
+    /// <summary>The fleet the cluster belongs to.</summary>
+    public string Fleet { get; }
+
+    /// <summary>Why the probe failed, when it did.</summary>
+    public string? Message { get; }
+
+    public override string ToString() => Namespace.Length == 0 ? Name : $"{Namespace}/{Name}";
 }

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using Sveltos.Infrastructure;
+
+namespace Sveltos.Commands;
+
+[Cmdlet(VerbsCommunications.Disconnect, "SveltosFleet")]
+public sealed class DisconnectSveltosFleetCommand : PSCmdlet
+{
+    protected override void EndProcessing()
+    {
+        if (FleetSession.Clear())
+        {
+            WriteVerbose("Disconnected; cmdlets fall back to kubeconfig contexts.");
+        }
+    }
+}

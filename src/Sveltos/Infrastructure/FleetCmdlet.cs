@@ -1,0 +1,66 @@
+using System.Management.Automation;
+using Sveltos.Engine.Fleet;
+
+namespace Sveltos.Infrastructure;
+
+/// <summary>
+/// Base of the cmdlets that work on a fleet: the session's fleet (Connect-SveltosFleet) unless
+/// -FleetPath or -ManagementContext names another for this call.
+/// </summary>
+public abstract class FleetCmdlet : SveltosCmdlet
+{
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? FleetPath { get; set; }
+
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.ContextNameCompleter))]
+    public string? ManagementContext { get; set; }
+
+    [Parameter]
+    [Alias("KubeconfigPath")]
+    [ValidateNotNullOrEmpty]
+    public string[]? Kubeconfig { get; set; }
+
+    /// <summary>The fleet this call works on, for messages and results.</summary>
+    internal SveltosFleet ResolveFleet()
+    {
+        if (FleetPath is not null && ManagementContext is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "FleetAmbiguous",
+                ErrorCategory.InvalidArgument,
+                "Pass either -FleetPath or -ManagementContext, not both.",
+                null));
+        }
+
+        var kubeconfig = PathResolver.Resolve(this, Kubeconfig);
+        if (FleetPath is not null)
+        {
+            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(FleetPath);
+            return FleetConnections.Directory(path, kubeconfig);
+        }
+
+        if (ManagementContext is not null)
+        {
+            return FleetConnections.ManagementCluster(ManagementContext, kubeconfig);
+        }
+
+        return FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+    }
+
+    /// <summary>Opens the engine's view of the fleet; the caller disposes it.</summary>
+    internal IFleet OpenFleet(SveltosFleet fleet)
+    {
+        try
+        {
+            return FleetConnections.Target(fleet).Open();
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
+            throw;
+        }
+    }
+}
