@@ -94,6 +94,19 @@ internal sealed class ClusterRequestHandler(SimulatedCluster cluster)
                 await Responses.WriteJsonAsync(context, 200, DiscoveryDocuments.Aggregated(registry, segments[0] == "api", discoveryVersion),
                     $"application/json;g=apidiscovery.k8s.io;v={discoveryVersion};as=APIGroupDiscoveryList").ConfigureAwait(false);
                 return;
+            case ["openapi", "v2"] when accept.Contains("protobuf", StringComparison.Ordinal):
+                // An empty message is a valid (empty) OpenAPI v2 protobuf document: kubectl then validates nothing client-side.
+                await Responses.WriteBytesAsync(context, 200, ReadOnlyMemory<byte>.Empty, "application/com.github.proto-openapi.spec.v2.v1.0+protobuf").ConfigureAwait(false);
+                return;
+            case ["openapi", "v2"]:
+                await Responses.WriteJsonAsync(context, 200, OpenApiDocuments.V2(cluster.Version)).ConfigureAwait(false);
+                return;
+            case ["openapi", "v3"]:
+                await Responses.WriteJsonAsync(context, 200, OpenApiDocuments.V3Root(registry)).ConfigureAwait(false);
+                return;
+            case ["openapi", "v3", ..]:
+                await WriteOrNotFoundAsync(context, OpenApiDocuments.GroupVersionDocument(registry, string.Join('/', segments[2..]), cluster.Version)).ConfigureAwait(false);
+                return;
             case ["api"]:
                 await Responses.WriteJsonAsync(context, 200, DiscoveryDocuments.CoreVersions(cluster.Port)).ConfigureAwait(false);
                 return;

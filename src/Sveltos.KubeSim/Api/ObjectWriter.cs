@@ -236,7 +236,10 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry)
         var now = Clock.Now();
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = now;
-        metadata["generation"] = 1;
+        if (type.TracksGeneration)
+        {
+            metadata["generation"] = 1;
+        }
         foreach (var systemField in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink" })
         {
             metadata.Remove(systemField);
@@ -301,7 +304,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry)
         {
             CustomResourceDefinitions.Validate(candidate);
         }
-        if (SpecChanged(oldNode, candidate))
+        if (type.TracksGeneration && SpecChanged(oldNode, candidate))
         {
             metadata["generation"] = (oldMetadata.GetInt64("generation") ?? 1) + 1;
         }

@@ -200,6 +200,10 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         {
             return null;
         }
+        if (ProtobufDecoder.IsProtobuf(context.Request.ContentType))
+        {
+            return ProtobufDecoder.Decode(body);
+        }
         try
         {
             var isYaml = context.Request.ContentType?.Contains("yaml", StringComparison.OrdinalIgnoreCase) == true;

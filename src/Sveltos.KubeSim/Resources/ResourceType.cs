@@ -34,6 +34,9 @@ internal sealed class ResourceType
 
     public bool IsCustom { get; init; }
 
+    /// <summary>Whether metadata.generation is maintained: custom resources and the built-ins with a desired state (not ConfigMaps, Secrets, RBAC...).</summary>
+    public bool TracksGeneration => IsCustom || Group is "apps" or "batch" or "networking.k8s.io" or "policy" or "autoscaling" or "apiextensions.k8s.io";
+
     public IObjectSchema Schema { get; init; } = BuiltInSchema.Instance;
 
     public IReadOnlyList<TableColumn> Columns { get; init; } = BuiltInColumns.NameAge;
