@@ -38,7 +38,7 @@ public static class FleetSync
             observer.Warning($"{profile.Identity}: {problem}; it is not synced.");
         }
 
-        var context = new PlanContext(fleet, ordered, profiles, fleetProfiles, explicitProfiles, clusters, observer);
+        var context = new PlanContext(fleet, request, ordered, profiles, fleetProfiles, explicitProfiles, observer);
         var work = new ConcurrentBag<ClusterWork>();
         var done = 0;
         observer.Progress("Planning", 0, clusters.Count);
@@ -79,7 +79,8 @@ public static class FleetSync
             return null;
         }
 
-        var matching = context.Ordered.Where(p => cluster.Eligible && ProfileMatcher.Matches(p, cluster)).ToList();
+        var withdrawing = context.Request.Withdrawing.Contains(cluster.ToString());
+        var matching = withdrawing ? [] : context.Ordered.Where(p => cluster.Eligible && ProfileMatcher.Matches(p, cluster)).ToList();
         KubeClient? client = null;
         try
         {
@@ -99,7 +100,7 @@ public static class FleetSync
 
             foreach (var (identity, record) in records)
             {
-                if (matching.Any(p => p.Identity == identity) || !ShouldWithdraw(context, identity))
+                if (matching.Any(p => p.Identity == identity) || !(withdrawing || ShouldWithdraw(context, identity)))
                 {
                     continue;
                 }
@@ -165,10 +166,10 @@ public static class FleetSync
 
     private sealed record PlanContext(
         IFleet Fleet,
+        SyncRequest Request,
         IReadOnlyList<ClusterProfileDocument> Ordered,
         IReadOnlyList<ClusterProfileDocument> Profiles,
         FleetProfiles FleetProfiles,
         bool ExplicitProfiles,
-        IReadOnlyList<FleetCluster> Clusters,
         ISyncObserver Observer);
 }

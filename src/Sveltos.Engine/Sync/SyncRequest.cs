@@ -11,6 +11,9 @@ public sealed record SyncRequest
     /// <summary>Clusters to consider, as namespace/name; null means every cluster of the fleet.</summary>
     public IReadOnlySet<string>? Clusters { get; init; }
 
+    /// <summary>Clusters (namespace/name) being removed from the fleet: every profile is withdrawn from them.</summary>
+    public IReadOnlySet<string> Withdrawing { get; init; } = new HashSet<string>();
+
     /// <summary>Clusters processed at once.</summary>
     public int ThrottleLimit { get; init; } = 16;
 

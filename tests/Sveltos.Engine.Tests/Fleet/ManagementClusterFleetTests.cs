@@ -12,7 +12,7 @@ public sealed class ManagementClusterFleetTests(KubeSimFleet sim) : IClassFixtur
     public async Task A_registered_cluster_lists_back_with_labels_and_connects_through_its_kubeconfig_secret()
     {
         using var fleet = sim.ManagementFleet();
-        await SveltosCrds.EnsureAsync(fleet.Management, [SveltosCrds.SveltosCluster], dryRun: false, _ => true, None);
+        await SveltosCrds.EnsureAsync(fleet.Management, [SveltosCrds.SveltosCluster], None);
 
         await fleet.RegisterClusterAsync(new ClusterRegistration("team-a", "c1", new Dictionary<string, string> { ["env"] = "prod" }, sim.Connection("c1"), true, "v1.32.0"), None);
 
@@ -29,7 +29,7 @@ public sealed class ManagementClusterFleetTests(KubeSimFleet sim) : IClassFixtur
     public async Task Labels_are_replaced_and_unregistering_removes_the_cluster_and_its_secret()
     {
         using var fleet = sim.ManagementFleet();
-        await SveltosCrds.EnsureAsync(fleet.Management, [SveltosCrds.SveltosCluster], dryRun: false, _ => true, None);
+        await SveltosCrds.EnsureAsync(fleet.Management, [SveltosCrds.SveltosCluster], None);
         var registered = await fleet.RegisterClusterAsync(new ClusterRegistration("team-b", "c2", new Dictionary<string, string> { ["env"] = "dev", ["zone"] = "a" }, sim.Connection("c2"), true, null), None);
 
         var relabelled = await fleet.SetClusterLabelsAsync(registered, new Dictionary<string, string> { ["env"] = "prod" }, None);
@@ -46,7 +46,7 @@ public sealed class ManagementClusterFleetTests(KubeSimFleet sim) : IClassFixtur
         using var fleet = sim.ManagementFleet();
         var mgmt = fleet.Management;
         var capiCrd = new CrdDefinition("cluster.x-k8s.io", "Cluster", "clusters", Namespaced: true, []);
-        await SveltosCrds.EnsureAsync(mgmt, [capiCrd], dryRun: false, _ => true, None);
+        await SveltosCrds.EnsureAsync(mgmt, [capiCrd], None);
         var namespaces = await mgmt.ResolveResourceAsync("v1", "Namespace", None);
         await mgmt.ApplyAsync(namespaces, JsonNode.Parse("""{"apiVersion":"v1","kind":"Namespace","metadata":{"name":"capi"}}""")!.AsObject(), "test", false, false, None);
         var clusters = await mgmt.ResolveResourceAsync("cluster.x-k8s.io/v1beta1", "Cluster", None);
