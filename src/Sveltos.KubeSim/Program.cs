@@ -42,16 +42,17 @@ var ready = new JsonObject
         ["name"] = c.Name, ["server"] = c.Server.ToString().TrimEnd('/'), ["version"] = c.Version, ["management"] = c.IsManagement,
     }).ToArray()),
 };
-Console.WriteLine($"ready {ready.ToJsonString()}");
+Console.WriteLine($"ready {Sveltos.KubeSim.Json.JsonTree.ToText(ready)}");
 Console.Out.Flush();
 
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    using var either = CancellationTokenSource.CreateLinkedTokenSource(stop.Token, server.StopRequested);
+    await Task.Delay(Timeout.Infinite, either.Token);
 }
 catch (OperationCanceledException)
 {
-    // SIGTERM or Ctrl+C: stop cleanly.
+    // SIGTERM, Ctrl+C or POST /shutdown on the control endpoint: stop cleanly.
 }
 await server.StopAsync();
 Console.WriteLine("stopped");

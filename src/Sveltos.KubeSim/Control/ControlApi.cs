@@ -9,7 +9,8 @@ namespace Sveltos.KubeSim.Control;
 
 /// <summary>
 /// The control endpoint (its own port, bearer token) through which scripts steer a running KubeSim:
-/// GET / and /clusters, GET|PATCH|DELETE /clusters/{name}, POST /clusters, GET|DELETE /clusters/{name}/counters, GET /counters.
+/// GET / and /clusters, GET|PATCH|DELETE /clusters/{name}, POST /clusters, GET|DELETE /clusters/{name}/counters, GET /counters,
+/// POST /shutdown.
 /// </summary>
 internal sealed class ControlApi(KubeSimServer server, string token)
 {
@@ -89,6 +90,9 @@ internal sealed class ControlApi(KubeSimServer server, string token)
                     all[c.Name] = Counters(c);
                 }
                 return all;
+            case ("POST", ["shutdown"]):
+                server.RequestStop();
+                return new JsonObject { ["stopping"] = true };
             default:
                 throw ApiException.NotFoundPath("/" + string.Join('/', segments));
         }

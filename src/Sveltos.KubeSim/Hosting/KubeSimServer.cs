@@ -31,6 +31,7 @@ public sealed class KubeSimServer : IAsyncDisposable
     private readonly KubeSimOptions _options;
     private readonly CertificateAuthority? _authority;
     private readonly bool _ownsKubeconfig;
+    private readonly CancellationTokenSource _stopRequested = new();
     private List<SimulatedCluster> _clusters = [];
     private int _nextPort;
     private bool _stopped;
@@ -59,6 +60,9 @@ public sealed class KubeSimServer : IAsyncDisposable
 
     /// <summary>The CA that signed the serving certificate (PEM), in TLS mode.</summary>
     public string? CertificateAuthorityPem => _authority?.CaPem;
+
+    /// <summary>Signalled when the control endpoint is asked to shut the server down (the CLI then stops).</summary>
+    public CancellationToken StopRequested => _stopRequested.Token;
 
     public IReadOnlyList<SimulatedCluster> Clusters
     {
@@ -174,6 +178,9 @@ public sealed class KubeSimServer : IAsyncDisposable
             _membership.Release();
         }
     }
+
+    /// <summary>Asks whoever hosts the server to stop it (see <see cref="StopRequested"/>).</summary>
+    public void RequestStop() => _stopRequested.Cancel();
 
     public async Task StopAsync()
     {

@@ -117,6 +117,36 @@ public sealed class SimulatedCluster
 
     public void ResetCounters() => Counters.Reset();
 
+    /// <summary>
+    /// Creates objects directly, without HTTP (to arrange large fleets fast): one JSON or YAML object per string, in order,
+    /// so namespaces and CRDs go before what needs them. Returns how many were created.
+    /// </summary>
+    public int Seed(IEnumerable<string> manifests, string fieldManager = "kubesim-seed")
+    {
+        ArgumentNullException.ThrowIfNull(manifests);
+        var created = 0;
+        foreach (var manifest in manifests)
+        {
+            var obj = (manifest.TrimStart().StartsWith('{') ? System.Text.Json.Nodes.JsonNode.Parse(manifest) : Json.YamlToJson.ConvertSingleDocument(manifest))
+                as System.Text.Json.Nodes.JsonObject ?? throw new ArgumentException("a manifest is not an object", nameof(manifests));
+            var apiVersion = Json.JsonTree.GetString(obj, "apiVersion") ?? "";
+            var (group, version) = apiVersion.Contains('/') ? (apiVersion[..apiVersion.IndexOf('/')], apiVersion[(apiVersion.IndexOf('/') + 1)..]) : ("", apiVersion);
+            var kind = Json.JsonTree.GetString(obj, "kind") ?? "";
+            var type = Registry.FindByKind(group, version, kind) ?? throw new ArgumentException($"{apiVersion} {kind} is not served", nameof(manifests));
+            var ns = type.Namespaced ? Json.JsonTree.GetString(Json.JsonTree.Metadata(obj), "namespace") ?? "default" : "";
+            try
+            {
+                Writer.Create(type, obj, new WriteRequest(version, ns, fieldManager, false));
+            }
+            catch (ApiException e)
+            {
+                throw new ArgumentException($"{kind} could not be created: {e.Message}", nameof(manifests), e);
+            }
+            created++;
+        }
+        return created;
+    }
+
     /// <summary>How many objects of all kinds the cluster holds.</summary>
     public int CountObjects()
     {

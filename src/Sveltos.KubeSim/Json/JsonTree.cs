@@ -6,7 +6,17 @@ namespace Sveltos.KubeSim.Json;
 /// <summary>Small helpers over System.Text.Json.Nodes used by every layer of the emulator.</summary>
 internal static class JsonTree
 {
-    private static readonly JsonWriterOptions CompactWriter = new() { Indented = false, SkipValidation = true };
+    /// <summary>Escapes like Go's encoding/json as far as clients can tell: quotes as \", non-ASCII text kept.</summary>
+    private static readonly JsonWriterOptions CompactWriter = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly JsonSerializerOptions CompactText = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToText(JsonNode? node) => node?.ToJsonString(CompactText) ?? "null";
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8) =>
         JsonNode.Parse(utf8) as JsonObject ?? throw new JsonException("expected a JSON object");
@@ -100,8 +110,8 @@ internal static class JsonTree
             {
                 sorted[key] = value is null ? null : JsonNode.Parse(Canonical(value));
             }
-            return sorted.ToJsonString();
+            return ToText(sorted);
         }
-        return node is null ? "null" : node.ToJsonString();
+        return ToText(node);
     }
 }

@@ -25,6 +25,9 @@ internal sealed class ResourceRegistry
         return null;
     }
 
+    public ResourceType? FindByKind(string group, string version, string kind) =>
+        _all.FirstOrDefault(t => t.Kind == kind && t.Group == group && t.Serves(version));
+
     public ResourceType? FindByKey(string key) => _all.FirstOrDefault(t => t.Key == key);
 
     public bool GroupVersionExists(string group, string version) => _all.Any(t => t.Group == group && t.Serves(version));
