@@ -13,6 +13,9 @@
         'Connect-SveltosFleet'
         'Disconnect-SveltosFleet'
         'Get-SveltosCluster'
+        'Register-SveltosCluster'
+        'Set-SveltosCluster'
+        'Invoke-ProfileSync'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
