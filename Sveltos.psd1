@@ -15,6 +15,8 @@
         'Get-SveltosCluster'
         'Register-SveltosCluster'
         'Set-SveltosCluster'
+        'Unregister-SveltosCluster'
+        'Get-ClusterSummary'
         'Invoke-ProfileSync'
     )
     FunctionsToExport    = @()
