@@ -55,20 +55,7 @@ public static class FleetSync
                 observer.Progress("Planning", Interlocked.Increment(ref done), clusters.Count);
             }).ConfigureAwait(false);
 
-        var plan = new SyncPlan(work.OrderBy(w => w.Cluster.ToString(), StringComparer.Ordinal).ToList(), ordered, clusters, request);
-        var deletions = plan.Deletions;
-        if (deletions > request.DeletionThreshold && !request.Force)
-        {
-            plan.Dispose();
-            throw new SveltosException(
-                "DeletionThresholdExceeded",
-                ErrorKind.LimitsExceeded,
-                $"This sync would delete {deletions} objects across the fleet, more than the safety threshold of {request.DeletionThreshold}. Nothing was changed.",
-                fleet.Description,
-                "Review the deletions with -WhatIf; if they are intended, run again with -Force (or raise -DeletionThreshold).");
-        }
-
-        return plan;
+        return new SyncPlan(work.OrderBy(w => w.Cluster.ToString(), StringComparer.Ordinal).ToList(), ordered, clusters, request, fleet.Description);
     }
 
     private static async Task<ClusterWork?> PlanClusterAsync(PlanContext context, FleetCluster cluster, CancellationToken cancellationToken)

@@ -15,8 +15,11 @@ public sealed class SyncPlan : IDisposable
     private readonly SyncRequest request;
     private readonly Dictionary<string, SemaphoreSlim> maxUpdate = new(StringComparer.Ordinal);
 
-    internal SyncPlan(IReadOnlyList<ClusterWork> work, IReadOnlyList<ClusterProfileDocument> ordered, IReadOnlyList<FleetCluster> clusters, SyncRequest request)
+    private readonly string fleetDescription;
+
+    internal SyncPlan(IReadOnlyList<ClusterWork> work, IReadOnlyList<ClusterProfileDocument> ordered, IReadOnlyList<FleetCluster> clusters, SyncRequest request, string fleetDescription)
     {
+        this.fleetDescription = fleetDescription;
         Work = work;
         this.ordered = ordered;
         this.request = request;
@@ -34,9 +37,6 @@ public sealed class SyncPlan : IDisposable
 
     public IReadOnlyList<FleetCluster> Clusters { get; }
 
-    /// <summary>Objects the sync would delete (withdrawals that keep objects do not count).</summary>
-    public int Deletions => Applicable().Sum(x => x.Pair.Plan!.LeaveObjects ? 0 : x.Pair.Plan.Deletions);
-
     /// <summary>Every change that needs approval, with the plan it belongs to.</summary>
     public IEnumerable<(ApplyPlan Plan, PlannedChange Change)> Changes =>
         Applicable().Where(x => x.Pair.Plan!.Blocked is null).SelectMany(x => x.Pair.Plan!.Changes.Where(c => c.IsChange).Select(c => (x.Pair.Plan!, c)));
@@ -45,9 +45,25 @@ public sealed class SyncPlan : IDisposable
     public Task ReportPlannedAsync(ISyncObserver observer, CancellationToken cancellationToken) =>
         ForEachClusterAsync(observer, "Planning", (work, token) => ReportClusterAsync(work, observer, token), cancellationToken);
 
-    /// <summary>Applies the changes <paramref name="approve"/> accepts; DryRun profiles are reported as planned.</summary>
-    public Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken) =>
-        ForEachClusterAsync(observer, "Applying", (work, token) => ApplyClusterAsync(work, approve, observer, token), cancellationToken);
+    /// <summary>
+    /// Applies the changes <paramref name="approve"/> accepts; DryRun profiles are reported as planned.
+    /// Refuses, changing nothing, when more deletions were approved than the request's threshold allows.
+    /// </summary>
+    public Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        var deletions = Changes.Count(x => x.Change.Action == ObjectAction.Deleted && approve(x.Plan, x.Change));
+        if (deletions > request.DeletionThreshold && !request.Force)
+        {
+            throw new SveltosException(
+                "DeletionThresholdExceeded",
+                ErrorKind.LimitsExceeded,
+                $"This sync would delete {deletions} objects across {fleetDescription}, more than the safety threshold of {request.DeletionThreshold}. Nothing was changed.",
+                fleetDescription,
+                "Review the deletions with -WhatIf; if they are intended, run again with -Force (or raise -DeletionThreshold).");
+        }
+
+        return ForEachClusterAsync(observer, "Applying", (work, token) => ApplyClusterAsync(work, approve, observer, token), cancellationToken);
+    }
 
     public void Dispose()
     {
