@@ -43,6 +43,14 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Keeps running: re-syncs whenever the fleet changes, until Ctrl+C or -Timeout.</summary>
+    [Parameter]
+    public SwitchParameter Watch { get; set; }
+
+    [Parameter]
+    [SecondsToTimeSpan]
+    public TimeSpan? Timeout { get; set; }
+
     protected override void ProcessRecord()
     {
         foreach (var cluster in Cluster ?? [])
@@ -55,18 +63,53 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     {
         var fleet = ResolveFleet();
         using var opened = OpenFleet(fleet);
-        var request = new SyncRequest
+        if (!Watch)
         {
-            Profiles = SelectProfiles(opened),
-            Clusters = clusterKeys.Count > 0 ? clusterKeys.ToHashSet(StringComparer.Ordinal) : null,
-            ThrottleLimit = ThrottleLimit,
-            DeletionThreshold = DeletionThreshold,
-            Force = Force,
-        };
-        SyncOnce(opened, request);
+            SyncOnce(opened, Request(opened), stopOnError: true);
+            return;
+        }
+
+        WatchFleet(opened);
     }
 
-    private void SyncOnce(IFleet fleet, SyncRequest request)
+    // Built per round: while watching, profiles added to or changed in the fleet must be seen.
+    private SyncRequest Request(IFleet fleet) => new()
+    {
+        Profiles = SelectProfiles(fleet),
+        Clusters = clusterKeys.Count > 0 ? clusterKeys.ToHashSet(StringComparer.Ordinal) : null,
+        ThrottleLimit = ThrottleLimit,
+        DeletionThreshold = DeletionThreshold,
+        Force = Force,
+    };
+
+    private void WatchFleet(IFleet fleet)
+    {
+        var deadline = Timeout is { } timeout ? DateTime.UtcNow + timeout : DateTime.MaxValue;
+        using var feed = FleetChangeFeed.Subscribe(fleet);
+        while (true)
+        {
+            SyncOnce(fleet, Request(fleet), stopOnError: false);
+            var remaining = deadline - DateTime.UtcNow;
+            if (remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            WriteVerbose($"Watching {fleet.Description} for changes.");
+            var change = Await(token => feed.WaitAsync(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), TimeSpan.FromMilliseconds(300), token));
+            if (change is null && DateTime.UtcNow >= deadline)
+            {
+                return;
+            }
+
+            if (change is not null)
+            {
+                WriteVerbose($"Changed: {change}; syncing.");
+            }
+        }
+    }
+
+    private void SyncOnce(IFleet fleet, SyncRequest request, bool stopOnError)
     {
         SyncPlan? plan = null;
         try
@@ -93,7 +136,13 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
-            ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
+            // While watching, one failed round is reported and the next change is awaited.
+            if (stopOnError)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
+            }
+
+            WriteError(ErrorRecords.From(ex, fleet.Description));
         }
         finally
         {
