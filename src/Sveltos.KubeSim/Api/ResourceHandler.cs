@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,6 +12,9 @@ namespace Sveltos.KubeSim.Api;
 /// <summary>The REST verbs on a resource path: get, list, watch, create, update, patch/apply, delete, deletecollection.</summary>
 internal sealed class ResourceHandler(SimulatedCluster cluster)
 {
+    private static readonly byte[] Comma = ","u8.ToArray();
+    private static readonly byte[] ListEnd = "]}"u8.ToArray();
+
     public static string VerbOf(HttpContext context, ResourcePath path)
     {
         var query = context.Request.Query;
@@ -127,21 +131,50 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
             : WriteListAsync(context, type, version, items, rv, next);
     }
 
+    /// <summary>Streams a list straight from the stored bytes of its items (no large buffer: big lists stay off the large object heap).</summary>
     private static async Task WriteListAsync(HttpContext context, ResourceType type, string version, IReadOnlyList<StoredObject> items, long rv, string? continueToken)
     {
-        var head = $"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion(version)}\",\"metadata\":{{\"resourceVersion\":\"{rv}\"{(continueToken is null ? "" : $",\"continue\":\"{continueToken}\"")}}},\"items\":[";
-        var buffer = new MemoryStream(items.Sum(i => i.Json.Length + 1) + head.Length + 2);
-        buffer.Write(Encoding.UTF8.GetBytes(head));
-        for (var i = 0; i < items.Count; i++)
+        var head = Encoding.UTF8.GetBytes($"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion(version)}\",\"metadata\":{{\"resourceVersion\":\"{rv}\"{(continueToken is null ? "" : $",\"continue\":\"{continueToken}\"")}}},\"items\":[");
+        var bodies = items.Select(i => i.JsonAt(version)).ToList();
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = Responses.Json;
+        context.Response.ContentLength = head.Length + bodies.Sum(b => (long)b.Length) + Math.Max(0, bodies.Count - 1) + 2;
+        var body = context.Response.Body;
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            if (i > 0)
+            var used = 0;
+            async Task AppendAsync(byte[] bytes)
             {
-                buffer.WriteByte((byte)',');
+                if (used + bytes.Length > chunk.Length)
+                {
+                    await body.WriteAsync(chunk.AsMemory(0, used), context.RequestAborted).ConfigureAwait(false);
+                    used = 0;
+                }
+                if (bytes.Length > chunk.Length)
+                {
+                    await body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+                bytes.CopyTo(chunk, used);
+                used += bytes.Length;
             }
-            buffer.Write(items[i].JsonAt(version));
+            await AppendAsync(head).ConfigureAwait(false);
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await AppendAsync(Comma).ConfigureAwait(false);
+                }
+                await AppendAsync(bodies[i]).ConfigureAwait(false);
+            }
+            await AppendAsync(ListEnd).ConfigureAwait(false);
+            await body.WriteAsync(chunk.AsMemory(0, used), context.RequestAborted).ConfigureAwait(false);
         }
-        buffer.Write("]}"u8);
-        await Responses.WriteBytesAsync(context, 200, buffer.GetBuffer().AsMemory(0, (int)buffer.Length)).ConfigureAwait(false);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static Task WriteObjectAsync(HttpContext context, int status, StoredObject obj, string version) =>
