@@ -12,6 +12,8 @@ namespace Sveltos.KubeSim.Api;
 /// <summary>The REST verbs on a resource path: get, list, watch, create, update, patch/apply, delete, deletecollection.</summary>
 internal sealed class ResourceHandler(SimulatedCluster cluster)
 {
+    private readonly ScaleSubresource _scale = new(cluster.Writer);
+
     private static readonly byte[] Comma = ","u8.ToArray();
     private static readonly byte[] ListEnd = "]}"u8.ToArray();
 
@@ -37,7 +39,7 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         {
             throw ApiException.NotFoundPath(context.Request.Path);
         }
-        if (path.Subresource is not null && !(path.Subresource == "status" && type.HasStatus))
+        if (path.Subresource is not null && !(path.Subresource == "status" && type.HasStatus) && !(path.Subresource == "scale" && type.HasScale))
         {
             throw ApiException.NotFoundPath(context.Request.Path);
         }
@@ -48,6 +50,22 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         var query = context.Request.Query;
         var ns = type.Namespaced ? path.Namespace ?? "" : "";
         var write = new WriteRequest(path.Version, ns, Manager(context), query["dryRun"] == "All", path.Subresource ?? "");
+        if (type.IsReview)
+        {
+            await ReviewAsync(context, type, verb).ConfigureAwait(false);
+            return;
+        }
+        if (path.Subresource == "scale" && path.Name is not null)
+        {
+            var scale = verb switch
+            {
+                "get" => _scale.Read(type, ns, path.Name),
+                "update" or "patch" or "apply" => _scale.Write(type, path.Name, context.Request.ContentType, await ReadBodyAsync(context).ConfigureAwait(false), write),
+                _ => throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource"),
+            };
+            await Responses.WriteJsonAsync(context, 200, scale).ConfigureAwait(false);
+            return;
+        }
         switch (verb)
         {
             case "get":
@@ -93,6 +111,27 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
             default:
                 throw new ApiException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource");
         }
+    }
+
+    /// <summary>Access reviews are answered, never stored: KubeSim authorises every authenticated request.</summary>
+    private static async Task ReviewAsync(HttpContext context, ResourceType type, string verb)
+    {
+        if (verb != "create")
+        {
+            throw ApiException.MethodNotSupported(type.Plural, verb);
+        }
+        var review = await ReadObjectAsync(context).ConfigureAwait(false);
+        review["apiVersion"] = type.ApiVersion("v1");
+        review["kind"] = type.Kind;
+        review["status"] = type.Kind == "SelfSubjectRulesReview"
+            ? new JsonObject
+            {
+                ["resourceRules"] = new JsonArray(new JsonObject { ["verbs"] = new JsonArray("*"), ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*") }),
+                ["nonResourceRules"] = new JsonArray(new JsonObject { ["verbs"] = new JsonArray("*"), ["nonResourceURLs"] = new JsonArray("*") }),
+                ["incomplete"] = false,
+            }
+            : new JsonObject { ["allowed"] = true, ["reason"] = "KubeSim authorizes every authenticated request" };
+        await Responses.WriteJsonAsync(context, 201, review).ConfigureAwait(false);
     }
 
     private Task GetAsync(HttpContext context, ResourceType type, string version, string ns, string name)
