@@ -87,6 +87,14 @@ internal static class DiscoveryDocuments
                     ["verbs"] = StatusVerbs.DeepClone(),
                 });
             }
+            if (type.HasScale)
+            {
+                resources.Add(new JsonObject
+                {
+                    ["name"] = type.Plural + "/scale", ["singularName"] = "", ["namespaced"] = type.Namespaced, ["group"] = "autoscaling",
+                    ["version"] = "v1", ["kind"] = "Scale", ["verbs"] = StatusVerbs.DeepClone(),
+                });
+            }
         }
         return new JsonObject
         {
@@ -125,12 +133,23 @@ internal static class DiscoveryDocuments
                     {
                         resource["categories"] = Strings(type.Categories);
                     }
+                    var subresources = new JsonArray();
                     if (type.HasStatus)
                     {
-                        resource["subresources"] = new JsonArray(new JsonObject
+                        subresources.Add(new JsonObject { ["subresource"] = "status", ["responseKind"] = Kind(type, version), ["verbs"] = StatusVerbs.DeepClone() });
+                    }
+                    if (type.HasScale)
+                    {
+                        subresources.Add(new JsonObject
                         {
-                            ["subresource"] = "status", ["responseKind"] = Kind(type, version), ["verbs"] = StatusVerbs.DeepClone(),
+                            ["subresource"] = "scale",
+                            ["responseKind"] = new JsonObject { ["group"] = "autoscaling", ["version"] = "v1", ["kind"] = "Scale" },
+                            ["verbs"] = StatusVerbs.DeepClone(),
                         });
+                    }
+                    if (subresources.Count > 0)
+                    {
+                        resource["subresources"] = subresources;
                     }
                     resources.Add(resource);
                 }

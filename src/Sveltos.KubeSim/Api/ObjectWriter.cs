@@ -14,7 +14,11 @@ namespace Sveltos.KubeSim.Api;
 /// validation, defaults, immutable metadata, generation, status subresource, field ownership, finalizers, namespace and
 /// CRD life cycles, and garbage collection of dependents.
 /// </summary>
-internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry)
+/// <remarks>
+/// With a <paramref name="namespaceCleanupDelay"/>, deleting a namespace only marks it Terminating and its contents go a
+/// moment later, as the namespace controller does (so "kubectl delete -f" of a namespace and its objects succeeds).
+/// </remarks>
+internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry, TimeSpan namespaceCleanupDelay = default)
 {
     private static readonly HashSet<string> UndeletableNamespaces = ["default", "kube-system", "kube-public"];
     private readonly Defaulter _defaulter = new();
@@ -370,14 +374,34 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry)
             node.GetOrAddObject("status")["phase"] = "Terminating";
             current = store.Put(ns.Type, ns.Version, ObjectLayout.Canonicalize(node), ns);
         }
+        if (namespaceCleanupDelay > TimeSpan.Zero)
+        {
+            _ = CleanUpNamespaceLaterAsync(ns.Name);
+            return (current, false);
+        }
+        return CleanUpNamespace(ns.Name) is { } removed ? (removed, true) : (current, false);
+    }
+
+    private async Task CleanUpNamespaceLaterAsync(string name)
+    {
+        await Task.Delay(namespaceCleanupDelay).ConfigureAwait(false);
+        lock (store.Gate)
+        {
+            CleanUpNamespace(name);
+        }
+    }
+
+    /// <summary>Deletes what a terminating namespace holds (finalizers may hold some back), then the namespace once empty.</summary>
+    private StoredObject? CleanUpNamespace(string name)
+    {
         foreach (var type in registry.All.Where(t => t.Namespaced))
         {
-            foreach (var obj in store.Scan(type.Key, ns.Name).ToList())
+            foreach (var obj in store.Scan(type.Key, name).ToList())
             {
-                DeleteCore(obj, request with { Namespace = ns.Name });
+                DeleteCore(obj, new WriteRequest(obj.Version, name, "namespace-controller", false));
             }
         }
-        return TryFinishNamespace(ns.Name) is { } removed ? (removed, true) : (current, false);
+        return TryFinishNamespace(name);
     }
 
     private StoredObject? TryFinishNamespace(string name)

@@ -19,7 +19,7 @@ internal sealed record ProtoField(int Number, string Name, ProtoKind Kind, IRead
 
 /// <summary>
 /// The protobuf layouts (from the API's generated.proto) of the kinds kubectl's typed clients send as protobuf from
-/// "kubectl create namespace|configmap|secret|serviceaccount".
+/// "kubectl create namespace|configmap|secret|serviceaccount" and "kubectl auth can-i".
 /// </summary>
 internal static class ProtobufSchemas
 {
@@ -37,6 +37,13 @@ internal static class ProtobufSchemas
 
     private static readonly Dictionary<int, ProtoField> NameReference = Message(new ProtoField(1, "name", ProtoKind.String));
 
+    private static readonly Dictionary<int, ProtoField> ResourceAttributes = Message(
+        new(1, "namespace", ProtoKind.String), new(2, "verb", ProtoKind.String), new(3, "group", ProtoKind.String),
+        new(4, "version", ProtoKind.String), new(5, "resource", ProtoKind.String), new(6, "subresource", ProtoKind.String),
+        new(7, "name", ProtoKind.String));
+
+    private static readonly Dictionary<int, ProtoField> NonResourceAttributes = Message(new(1, "path", ProtoKind.String), new(2, "verb", ProtoKind.String));
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<int, ProtoField>> Kinds = new Dictionary<string, IReadOnlyDictionary<int, ProtoField>>
     {
         ["Namespace"] = Message(
@@ -48,6 +55,14 @@ internal static class ProtobufSchemas
         ["Secret"] = Message(
             new(1, "metadata", ProtoKind.Message, ObjectMeta), new(2, "data", ProtoKind.BytesMap), new(3, "type", ProtoKind.String),
             new(4, "stringData", ProtoKind.StringMap), new(5, "immutable", ProtoKind.Bool)),
+        ["SelfSubjectAccessReview"] = Message(
+            new(1, "metadata", ProtoKind.Message, ObjectMeta),
+            new(2, "spec", ProtoKind.Message, Message(
+                new(1, "resourceAttributes", ProtoKind.Message, ResourceAttributes),
+                new(2, "nonResourceAttributes", ProtoKind.Message, NonResourceAttributes)))),
+        ["SelfSubjectRulesReview"] = Message(
+            new(1, "metadata", ProtoKind.Message, ObjectMeta),
+            new(2, "spec", ProtoKind.Message, Message(new ProtoField(1, "namespace", ProtoKind.String)))),
         ["ServiceAccount"] = Message(
             new(1, "metadata", ProtoKind.Message, ObjectMeta), new(2, "secrets", ProtoKind.RepeatedMessage, NameReference),
             new(3, "imagePullSecrets", ProtoKind.RepeatedMessage, NameReference), new(4, "automountServiceAccountToken", ProtoKind.Bool)),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -11,6 +12,11 @@ namespace Sveltos.KubeSim.Api;
 /// <summary>The REST verbs on a resource path: get, list, watch, create, update, patch/apply, delete, deletecollection.</summary>
 internal sealed class ResourceHandler(SimulatedCluster cluster)
 {
+    private readonly ScaleSubresource _scale = new(cluster.Writer);
+
+    private static readonly byte[] Comma = ","u8.ToArray();
+    private static readonly byte[] ListEnd = "]}"u8.ToArray();
+
     public static string VerbOf(HttpContext context, ResourcePath path)
     {
         var query = context.Request.Query;
@@ -33,7 +39,7 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         {
             throw ApiException.NotFoundPath(context.Request.Path);
         }
-        if (path.Subresource is not null && !(path.Subresource == "status" && type.HasStatus))
+        if (path.Subresource is not null && !(path.Subresource == "status" && type.HasStatus) && !(path.Subresource == "scale" && type.HasScale))
         {
             throw ApiException.NotFoundPath(context.Request.Path);
         }
@@ -44,6 +50,22 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         var query = context.Request.Query;
         var ns = type.Namespaced ? path.Namespace ?? "" : "";
         var write = new WriteRequest(path.Version, ns, Manager(context), query["dryRun"] == "All", path.Subresource ?? "");
+        if (type.IsReview)
+        {
+            await ReviewAsync(context, type, verb).ConfigureAwait(false);
+            return;
+        }
+        if (path.Subresource == "scale" && path.Name is not null)
+        {
+            var scale = verb switch
+            {
+                "get" => _scale.Read(type, ns, path.Name),
+                "update" or "patch" or "apply" => _scale.Write(type, path.Name, context.Request.ContentType, await ReadBodyAsync(context).ConfigureAwait(false), write),
+                _ => throw new ApiException(405, "MethodNotAllowed", "the server does not allow this method on the requested resource"),
+            };
+            await Responses.WriteJsonAsync(context, 200, scale).ConfigureAwait(false);
+            return;
+        }
         switch (verb)
         {
             case "get":
@@ -91,6 +113,27 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
         }
     }
 
+    /// <summary>Access reviews are answered, never stored: KubeSim authorises every authenticated request.</summary>
+    private static async Task ReviewAsync(HttpContext context, ResourceType type, string verb)
+    {
+        if (verb != "create")
+        {
+            throw ApiException.MethodNotSupported(type.Plural, verb);
+        }
+        var review = await ReadObjectAsync(context).ConfigureAwait(false);
+        review["apiVersion"] = type.ApiVersion("v1");
+        review["kind"] = type.Kind;
+        review["status"] = type.Kind == "SelfSubjectRulesReview"
+            ? new JsonObject
+            {
+                ["resourceRules"] = new JsonArray(new JsonObject { ["verbs"] = new JsonArray("*"), ["apiGroups"] = new JsonArray("*"), ["resources"] = new JsonArray("*") }),
+                ["nonResourceRules"] = new JsonArray(new JsonObject { ["verbs"] = new JsonArray("*"), ["nonResourceURLs"] = new JsonArray("*") }),
+                ["incomplete"] = false,
+            }
+            : new JsonObject { ["allowed"] = true, ["reason"] = "KubeSim authorizes every authenticated request" };
+        await Responses.WriteJsonAsync(context, 201, review).ConfigureAwait(false);
+    }
+
     private Task GetAsync(HttpContext context, ResourceType type, string version, string ns, string name)
     {
         var obj = cluster.Store.Get(type.Key, ns, name) ?? throw ApiException.NotFound(type.Group, type.Plural, name);
@@ -127,21 +170,50 @@ internal sealed class ResourceHandler(SimulatedCluster cluster)
             : WriteListAsync(context, type, version, items, rv, next);
     }
 
+    /// <summary>Streams a list straight from the stored bytes of its items (no large buffer: big lists stay off the large object heap).</summary>
     private static async Task WriteListAsync(HttpContext context, ResourceType type, string version, IReadOnlyList<StoredObject> items, long rv, string? continueToken)
     {
-        var head = $"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion(version)}\",\"metadata\":{{\"resourceVersion\":\"{rv}\"{(continueToken is null ? "" : $",\"continue\":\"{continueToken}\"")}}},\"items\":[";
-        var buffer = new MemoryStream(items.Sum(i => i.Json.Length + 1) + head.Length + 2);
-        buffer.Write(Encoding.UTF8.GetBytes(head));
-        for (var i = 0; i < items.Count; i++)
+        var head = Encoding.UTF8.GetBytes($"{{\"kind\":\"{type.ListKind}\",\"apiVersion\":\"{type.ApiVersion(version)}\",\"metadata\":{{\"resourceVersion\":\"{rv}\"{(continueToken is null ? "" : $",\"continue\":\"{continueToken}\"")}}},\"items\":[");
+        var bodies = items.Select(i => i.JsonAt(version)).ToList();
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = Responses.Json;
+        context.Response.ContentLength = head.Length + bodies.Sum(b => (long)b.Length) + Math.Max(0, bodies.Count - 1) + 2;
+        var body = context.Response.Body;
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
         {
-            if (i > 0)
+            var used = 0;
+            async Task AppendAsync(byte[] bytes)
             {
-                buffer.WriteByte((byte)',');
+                if (used + bytes.Length > chunk.Length)
+                {
+                    await body.WriteAsync(chunk.AsMemory(0, used), context.RequestAborted).ConfigureAwait(false);
+                    used = 0;
+                }
+                if (bytes.Length > chunk.Length)
+                {
+                    await body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+                    return;
+                }
+                bytes.CopyTo(chunk, used);
+                used += bytes.Length;
             }
-            buffer.Write(items[i].JsonAt(version));
+            await AppendAsync(head).ConfigureAwait(false);
+            for (var i = 0; i < bodies.Count; i++)
+            {
+                if (i > 0)
+                {
+                    await AppendAsync(Comma).ConfigureAwait(false);
+                }
+                await AppendAsync(bodies[i]).ConfigureAwait(false);
+            }
+            await AppendAsync(ListEnd).ConfigureAwait(false);
+            await body.WriteAsync(chunk.AsMemory(0, used), context.RequestAborted).ConfigureAwait(false);
         }
-        buffer.Write("]}"u8);
-        await Responses.WriteBytesAsync(context, 200, buffer.GetBuffer().AsMemory(0, (int)buffer.Length)).ConfigureAwait(false);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static Task WriteObjectAsync(HttpContext context, int status, StoredObject obj, string version) =>

@@ -29,7 +29,7 @@ public sealed class SimulatedCluster
         BookmarkInterval = options.BookmarkInterval;
         Store = new ObjectStore(options.WatchHistorySize);
         Registry = new ResourceRegistry();
-        Writer = new ObjectWriter(Store, Registry);
+        Writer = new ObjectWriter(Store, Registry, options.SimulateRuntime ? options.RuntimeDelay : TimeSpan.Zero);
         ClusterBootstrap.Seed(this);
         if (options.SimulateRuntime)
         {

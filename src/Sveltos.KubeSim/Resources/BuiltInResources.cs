@@ -49,6 +49,10 @@ internal static class BuiltInResources
         Grouped("storage.k8s.io", "StorageClass", "storageclasses", false, ["sc"]),
         Grouped("scheduling.k8s.io", "PriorityClass", "priorityclasses", false, ["pc"]),
         CustomResourceDefinitions,
+        Review("SelfSubjectAccessReview", "selfsubjectaccessreviews"),
+        Review("SelfSubjectRulesReview", "selfsubjectrulesreviews"),
+        Review("SubjectAccessReview", "subjectaccessreviews"),
+        Review("LocalSubjectAccessReview", "localsubjectaccessreviews", namespaced: true),
     ];
 
     private static ResourceType Core(string kind, string plural, bool namespaced, string[] shortNames, bool status = false,
@@ -56,8 +60,20 @@ internal static class BuiltInResources
         string? singular = null, string? listKind = null) =>
         Grouped("", kind, plural, namespaced, shortNames, status, columns, categories, verbs: verbs, singular: singular, listKind: listKind);
 
-    private static ResourceType Apps(string kind, string plural, string[] shortNames, IReadOnlyList<TableColumn> columns) =>
-        Grouped("apps", kind, plural, true, shortNames, status: true, columns: columns, categories: ["all"]);
+    private static ResourceType Apps(string kind, string plural, string[] shortNames, IReadOnlyList<TableColumn> columns)
+    {
+        var type = Grouped("apps", kind, plural, true, shortNames, status: true, columns: columns, categories: ["all"]);
+        return kind == "DaemonSet" ? type : new ResourceType
+        {
+            Group = type.Group, Kind = type.Kind, Plural = type.Plural, Namespaced = true, Versions = type.Versions, ShortNames = type.ShortNames,
+            HasStatus = true, Columns = columns, Categories = type.Categories, HasScale = true,
+        };
+    }
+
+    private static ResourceType Review(string kind, string plural, bool namespaced = false) => new()
+    {
+        Group = "authorization.k8s.io", Kind = kind, Plural = plural, Namespaced = namespaced, Versions = ["v1"], Verbs = ["create"], IsReview = true,
+    };
 
     private static ResourceType Grouped(string group, string kind, string plural, bool namespaced, string[] shortNames,
         bool status = false, IReadOnlyList<TableColumn>? columns = null, string[]? categories = null, string version = "v1",

@@ -34,6 +34,12 @@ internal sealed class ResourceType
 
     public bool IsCustom { get; init; }
 
+    /// <summary>Serves /scale (autoscaling/v1 Scale over spec.replicas).</summary>
+    public bool HasScale { get; init; }
+
+    /// <summary>An access review: create-only, answered (always allowed) and never stored.</summary>
+    public bool IsReview { get; init; }
+
     /// <summary>Whether metadata.generation is maintained: custom resources and the built-ins with a desired state (not ConfigMaps, Secrets, RBAC...).</summary>
     public bool TracksGeneration => IsCustom || Group is "apps" or "batch" or "networking.k8s.io" or "policy" or "autoscaling" or "apiextensions.k8s.io";
 

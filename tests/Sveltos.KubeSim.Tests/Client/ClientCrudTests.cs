@@ -94,14 +94,18 @@ public sealed class ClientCrudTests(KubeSimFixture fixture) : IClassFixture<Kube
         var deployment = KubernetesYaml.Deserialize<V1Deployment>(Manifests.Deployment("gen", ns, "nginx:1"));
         var created = await client.AppsV1.CreateNamespacedDeploymentAsync(deployment, ns);
 
-        created.Metadata.Labels["extra"] = "label";
-        var relabelled = await client.AppsV1.ReplaceNamespacedDeploymentAsync(created, "gen", ns);
-        relabelled.Spec.Replicas = 5;
-        relabelled.Status = new V1DeploymentStatus { Replicas = 99 };
-        var rescaled = await client.AppsV1.ReplaceNamespacedDeploymentAsync(relabelled, "gen", ns);
-        rescaled.Status = new V1DeploymentStatus { Replicas = 42, ObservedGeneration = 7 };
-        rescaled.Spec.Replicas = 1;
-        var statusWritten = await client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(rescaled, "gen", ns);
+        // The simulated controller writes status concurrently, so every write re-reads on conflict, as real clients do.
+        var relabelled = await UpdateAsync(client, ns, d => d.Metadata.Labels["extra"] = "label");
+        var rescaled = await UpdateAsync(client, ns, d =>
+        {
+            d.Spec.Replicas = 5;
+            d.Status = new V1DeploymentStatus { Replicas = 99 };
+        });
+        var statusWritten = await UpdateAsync(client, ns, d =>
+        {
+            d.Status = new V1DeploymentStatus { Replicas = 42, ObservedGeneration = 7 };
+            d.Spec.Replicas = 1;
+        }, status: true);
 
         Assert.Equal(1, created.Metadata.Generation);
         Assert.Equal(1, relabelled.Metadata.Generation);
@@ -110,6 +114,24 @@ public sealed class ClientCrudTests(KubeSimFixture fixture) : IClassFixture<Kube
         Assert.Equal(42, statusWritten.Status.Replicas);
         Assert.Equal(5, statusWritten.Spec.Replicas);
         Assert.Equal(2, statusWritten.Metadata.Generation);
+    }
+
+    private static async Task<V1Deployment> UpdateAsync(IKubernetes client, string ns, Action<V1Deployment> change, bool status = false)
+    {
+        while (true)
+        {
+            var current = await client.AppsV1.ReadNamespacedDeploymentAsync("gen", ns);
+            change(current);
+            try
+            {
+                return status
+                    ? await client.AppsV1.ReplaceNamespacedDeploymentStatusAsync(current, "gen", ns)
+                    : await client.AppsV1.ReplaceNamespacedDeploymentAsync(current, "gen", ns);
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+            }
+        }
     }
 
     [Fact]

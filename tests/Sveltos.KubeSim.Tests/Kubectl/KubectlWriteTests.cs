@@ -106,4 +106,33 @@ public sealed class KubectlWriteTests(KubeSimFixture fixture) : IClassFixture<Ku
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain", result.Error);
     }
+
+    [Fact]
+    public async Task Delete_of_a_namespace_and_its_objects_from_one_file_succeeds()
+    {
+        const string ns = "deleted-with-contents";
+        var manifest = $"apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n---\n" + Manifests.ConfigMap("inside", ns, "k", "v");
+        (await _kubectl.RunWithInputAsync(manifest, "apply", "-f", "-")).Succeeded();
+
+        var deleted = (await _kubectl.RunWithInputAsync(manifest, "delete", "-f", "-")).Succeeded();
+
+        Assert.Contains($"namespace \"{ns}\" deleted", deleted.Output);
+        Assert.Contains("configmap \"inside\" deleted", deleted.Output);
+        Assert.Contains("not found", (await _kubectl.RunAsync("get", "namespace", ns)).Error);
+    }
+
+    [Fact]
+    public async Task Scale_through_the_scale_subresource_and_auth_can_i()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        (await _kubectl.RunWithInputAsync(Manifests.Deployment("scaled", ns, "nginx:1"), "apply", "-f", "-")).Succeeded();
+
+        (await _kubectl.RunAsync("scale", "deployment", "scaled", "-n", ns, "--replicas=4")).Succeeded();
+        (await _kubectl.RunAsync("rollout", "status", "deployment/scaled", "-n", ns, "--timeout=20s")).Succeeded();
+        var replicas = (await _kubectl.RunAsync("get", "deployment", "scaled", "-n", ns, "-o", "jsonpath={.spec.replicas}/{.status.readyReplicas}")).Succeeded();
+        var canI = (await _kubectl.RunAsync("auth", "can-i", "delete", "deployments", "-n", ns)).Succeeded();
+
+        Assert.Equal("4/4", replicas.Output);
+        Assert.Equal("yes", canI.Output.Trim());
+    }
 }
