@@ -362,3 +362,56 @@ Describe 'Fleet-scale behaviour' {
         (Get-ClusterSummary -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig).Status | Sort-Object -Unique | Should -Be 'Provisioned'
     }
 }
+
+Describe 'Continuous mode: -Watch reconciles fleet changes within two seconds' {
+    BeforeAll {
+        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'dev' } }
+        Write-FleetContent $fleet.Path watched "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: watched, namespace: default}`ndata: {v: '1'}"
+        Write-FleetProfile $fleet.Path watched '{env: prod}' watched
+        $script:ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($module, $path, $kubeconfig)
+                Import-Module $module
+                Invoke-ProfileSync -FleetPath $path -Kubeconfig $kubeconfig -Watch -Timeout 60 -Summary
+            }).AddArgument($env:SVELTOS_MODULE).AddArgument($fleet.Path).AddArgument($fleet.Kubeconfig)
+        $script:async = $ps.BeginInvoke()
+
+        function Wait-Until([scriptblock] $Condition, [double] $Seconds) {
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            while ($watch.Elapsed.TotalSeconds -lt $Seconds) {
+                if (& $Condition) { return $watch.Elapsed.TotalSeconds }
+                Start-Sleep -Milliseconds 100
+            }
+            throw "not within $Seconds s"
+        }
+        Wait-Until { Get-Live $fleet c1 configmap watched -Namespace default } 20 | Out-Null
+    }
+    AfterAll {
+        $ps.Stop()
+        $ps.Dispose()
+        Remove-SyncFleet $fleet
+    }
+
+    It 'deploys to a cluster as soon as it is labelled' {
+        Set-SveltosCluster c2 -Label @{ env = 'prod' } -FleetPath $fleet.Path
+        Wait-Until { Get-Live $fleet c2 configmap watched -Namespace default } 2.5 | Should -BeLessThan 2.5
+    }
+
+    It 'pushes a change of the referenced content' {
+        Write-FleetContent $fleet.Path watched "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: watched, namespace: default}`ndata: {v: '2'}"
+        Wait-Until { (Get-Live $fleet c1 configmap watched -Namespace default).data.v -eq '2' } 2.5 | Should -BeLessThan 2.5
+    }
+
+    It 'withdraws when the profile is removed from the fleet' {
+        Remove-Item (Join-Path $fleet.Path 'profiles/watched.yaml')
+        Wait-Until { -not (Get-Live $fleet c1 configmap watched -Namespace default) } 2.5 | Should -BeLessThan 2.5
+    }
+
+    It 'keeps running until stopped, and stops promptly' {
+        $ps.InvocationStateInfo.State | Should -Be 'Running'
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $ps.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 1.5
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+    }
+}

@@ -69,7 +69,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             return;
         }
 
-        WatchFleet(opened);
+        WatchFleet(fleet, opened);
     }
 
     // Built per round: while watching, profiles added to or changed in the fleet must be seen.
@@ -82,20 +82,25 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         Force = Force,
     };
 
-    private void WatchFleet(IFleet fleet)
+    private void WatchFleet(SveltosFleet target, IFleet watched)
     {
         var deadline = Timeout is { } timeout ? DateTime.UtcNow + timeout : DateTime.MaxValue;
-        using var feed = FleetChangeFeed.Subscribe(fleet);
+        using var feed = FleetChangeFeed.Subscribe(watched);
         while (true)
         {
-            SyncOnce(fleet, Request(fleet), stopOnError: false);
+            // Each round reads the fleet afresh; the watched instance only reports changes.
+            using (var fleet = OpenFleet(target))
+            {
+                SyncOnce(fleet, Request(fleet), stopOnError: false);
+            }
+
             var remaining = deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero)
             {
                 return;
             }
 
-            WriteVerbose($"Watching {fleet.Description} for changes.");
+            WriteVerbose($"Watching {watched.Description} for changes.");
             var change = Await(token => feed.WaitAsync(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), TimeSpan.FromMilliseconds(300), token));
             if (change is null && DateTime.UtcNow >= deadline)
             {
