@@ -52,6 +52,9 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
     {
         var inScope = fleetProfiles!.Profiles
             .Where(p => (Kind is null || p.Kind.ToString() == Kind) && (Namespace is null || NameFilter.Matches(Namespace, p.Namespace ?? "")))
+            .OrderBy(p => p.Kind)
+            .ThenBy(p => p.Namespace, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         if (Name is null)
         {
