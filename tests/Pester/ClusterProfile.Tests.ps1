@@ -107,12 +107,16 @@ Describe 'New-ClusterProfile' {
     It 'builds one profile per piped row, binding parameters by property name' {
         $rows = @(
             [pscustomobject]@{ Name = 'a'; ClusterSelector = 'env=prod'; SyncMode = 'OneTime' }
-            [pscustomobject]@{ Name = 'b'; ClusterSelector = 'env=dev'; Tier = 5 }
+            [pscustomobject]@{ Name = 'b'; ClusterSelector = 'env=dev'; Tier = 5; ContinueOnError = $true }
+            [pscustomobject]@{ Name = 'c'; ClusterSelector = 'env=dev' }
         )
         $built = $rows | New-ClusterProfile
-        $built.Name | Should -Be 'a', 'b'
+        $built.Name | Should -Be 'a', 'b', 'c'
         $built[0].SyncMode | Should -Be 'OneTime'
         $built[1].Tier | Should -Be 5
+        $built[1].ContinueOnError | Should -BeTrue
+        # Nothing carries over from one row to the next.
+        $built[2].ToYaml() | Should -Not -Match 'tier|syncMode|continueOnError'
     }
 
     It 'completes <Parameter> values' -ForEach @(
@@ -230,6 +234,37 @@ spec:
         Get-ErrorId $err[0] | Should -Be $ErrorId
         $err[0].Exception.Message | Should -BeLike "$file``[0``]*"
         if ($Field) { $err[0].Exception.Message | Should -BeLike "*] $($Field): *" }
+    }
+}
+
+Describe 'CI annotations for invalid profiles' {
+    BeforeAll {
+        $script:bad = Join-Path $TestDrive 'ci, bad.yaml'
+        Set-Content -LiteralPath $bad "$(New-ProfileYaml ok)`n---`n$(New-ProfileYaml broken -Extra '  syncMode: Continous')"
+    }
+
+    It 'writes a <CiHost> annotation pointing at the file, line and column' -ForEach @(
+        @{ CiHost = 'GitHub Actions'; Variables = '$env:GITHUB_ACTIONS = "true"; $env:TF_BUILD = $null'; Pattern = '^::error file=.*ci%2C bad\.yaml,line=17,col=13::.*ci, bad\.yaml\[1\] spec\.syncMode: ''Continous'' is not one of' }
+        @{ CiHost = 'Azure Pipelines'; Variables = '$env:GITHUB_ACTIONS = $null; $env:TF_BUILD = "True"'; Pattern = '^##vso\[task\.logissue type=error;sourcepath=.*ci, bad\.yaml;linenumber=17;columnnumber=13;\].*ci, bad\.yaml\[1\] spec\.syncMode:' }
+    ) {
+        $output = Invoke-FreshPwsh @"
+$Variables
+Import-Module '$env:SVELTOS_MODULE'
+`$profiles = Import-ClusterProfile -LiteralPath '$bad' -ErrorAction Continue 2>`$null
+'imported=' + (`$profiles.Name -join ',')
+"@
+        $output | Should -Contain 'imported=ok'
+        @($output -match $Pattern).Count | Should -Be 1 -Because ($output -join "`n")
+    }
+
+    It 'writes no annotation for errors silenced with -ErrorAction SilentlyContinue' {
+        $output = Invoke-FreshPwsh @"
+`$env:GITHUB_ACTIONS = 'true'
+Import-Module '$env:SVELTOS_MODULE'
+Import-ClusterProfile -LiteralPath '$bad' -ErrorAction SilentlyContinue | Out-Null
+'done'
+"@
+        $output | Should -Be 'done'
     }
 }
 

@@ -38,7 +38,7 @@ public sealed class ExportClusterProfileCommand : SveltosCmdlet
             catch (ProfileValidationException e)
             {
                 invalid = true;
-                WriteError(ProfileProblems.ToErrorRecord(e.Problems, profile));
+                ProfileProblems.Report(this, e.Problems, profile);
             }
         }
     }
@@ -49,7 +49,7 @@ public sealed class ExportClusterProfileCommand : SveltosCmdlet
         var duplicates = ProfileImporter.FindDuplicateNames(profiles);
         foreach (var problem in duplicates)
         {
-            WriteError(ProfileProblems.ToErrorRecord([problem]));
+            ProfileProblems.Report(this, [problem]);
         }
 
         if (invalid || duplicates.Count > 0)

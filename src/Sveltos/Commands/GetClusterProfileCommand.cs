@@ -44,7 +44,7 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
 
         foreach (var problems in ProfileProblems.PerDocument(fleetProfiles!.Problems))
         {
-            WriteError(ProfileProblems.ToErrorRecord(problems));
+            ProfileProblems.Report(this, problems);
         }
     }
 

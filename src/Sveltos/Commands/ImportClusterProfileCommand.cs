@@ -49,18 +49,18 @@ public sealed class ImportClusterProfileCommand : SveltosCmdlet
             switch (result.Outcome)
             {
                 case ImportOutcome.OtherKind when MisspelledProfile(result):
-                    WriteError(ProfileProblems.ToErrorRecord(result.Problems, location));
+                    ProfileProblems.Report(this, result.Problems, location);
                     break;
                 case ImportOutcome.OtherKind:
                     WriteVerbose($"{location}: skipped {result.Kind} ({result.ApiVersion ?? "no apiVersion"}), not a ClusterProfile or Profile.");
                     break;
                 case ImportOutcome.Invalid:
-                    WriteError(ProfileProblems.ToErrorRecord(result.Problems, location));
+                    ProfileProblems.Report(this, result.Problems, location);
                     break;
                 case ImportOutcome.Profile when result.Profile is { } profile:
                     if (imported.TryGetValue(profile.Identity, out var first))
                     {
-                        WriteError(ProfileProblems.ToErrorRecord(ProfileImporter.FindDuplicateNames([first, profile]), location));
+                        ProfileProblems.Report(this, ProfileImporter.FindDuplicateNames([first, profile]), location);
                         break;
                     }
 

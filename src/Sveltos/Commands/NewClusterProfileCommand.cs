@@ -56,7 +56,7 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
     public string? SyncMode { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public int Tier { get; set; }
+    public int? Tier { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public SwitchParameter ContinueOnConflict { get; set; }
@@ -82,7 +82,7 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
     public object? MaxUpdate { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    public uint MaxConsecutiveFailures { get; set; }
+    public uint? MaxConsecutiveFailures { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
@@ -102,7 +102,8 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
 
     protected override void ProcessRecord()
     {
-        var bound = MyInvocation.BoundParameters;
+        // Only what is given goes into the profile. Nullable parameters and "true or absent" switches, because
+        // between piped records PowerShell resets parameters to their defaults but not BoundParameters.
         var request = new ProfileBuildRequest
         {
             Name = Name,
@@ -118,14 +119,14 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
             KustomizationRefs = Items(KustomizationRef),
             TemplateResourceRefs = Items(TemplateResourceRef),
             SyncMode = SyncMode,
-            Tier = bound.ContainsKey(nameof(Tier)) ? Tier : null,
-            ContinueOnConflict = bound.ContainsKey(nameof(ContinueOnConflict)) ? ContinueOnConflict.IsPresent : null,
-            ContinueOnError = bound.ContainsKey(nameof(ContinueOnError)) ? ContinueOnError.IsPresent : null,
-            Reloader = bound.ContainsKey(nameof(Reloader)) ? Reloader.IsPresent : null,
+            Tier = Tier,
+            ContinueOnConflict = WhenPresent(ContinueOnConflict),
+            ContinueOnError = WhenPresent(ContinueOnError),
+            Reloader = WhenPresent(Reloader),
             StopMatchingBehavior = StopMatchingBehavior,
             DependsOn = DependsOn,
             MaxUpdate = PowerShellValues.Unwrap(MaxUpdate),
-            MaxConsecutiveFailures = bound.ContainsKey(nameof(MaxConsecutiveFailures)) ? MaxConsecutiveFailures : null,
+            MaxConsecutiveFailures = MaxConsecutiveFailures,
             Labels = Map(Label),
             Annotations = Map(Annotation),
             ExtraLabels = Map(ExtraLabel),
@@ -138,9 +139,12 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
         }
         else
         {
-            WriteError(ProfileProblems.ToErrorRecord(problems, Name));
+            ProfileProblems.Report(this, problems, Name);
         }
     }
+
+    // false is the API default, so an absent switch and -Switch:$false both leave the field out.
+    private static bool? WhenPresent(SwitchParameter value) => value.IsPresent ? true : null;
 
     private static List<object>? Items(object[]? items) =>
         items?.Select(i => PowerShellValues.Unwrap(i) ?? "").ToList();

@@ -31,7 +31,7 @@ public sealed class SaveClusterProfileCommand : FleetCmdlet
             catch (ProfileValidationException e)
             {
                 invalid = true;
-                WriteError(ProfileProblems.ToErrorRecord(e.Problems, profile));
+                ProfileProblems.Report(this, e.Problems, profile);
             }
         }
     }
@@ -43,7 +43,7 @@ public sealed class SaveClusterProfileCommand : FleetCmdlet
         var duplicates = ProfileImporter.FindDuplicateNames(received.Select(r => r.Document));
         foreach (var problem in duplicates)
         {
-            WriteError(ProfileProblems.ToErrorRecord([problem]));
+            ProfileProblems.Report(this, [problem]);
         }
 
         if (invalid || duplicates.Count > 0)

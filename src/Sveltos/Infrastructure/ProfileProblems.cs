@@ -7,13 +7,24 @@ namespace Sveltos.Infrastructure;
 /// <summary>Turns the engine's profile problems into error records: one per document, ErrorId from its first problem.</summary>
 internal static class ProfileProblems
 {
-    public static ErrorRecord ToErrorRecord(IReadOnlyList<ProfileProblem> problems, object? target = null)
+    private static ErrorRecord ToErrorRecord(IReadOnlyList<ProfileProblem> problems, object? target = null)
     {
         var first = problems[0];
         var message = string.Join(Environment.NewLine, problems.Select(p => p.Message));
         var kind = first.ErrorId == ProfileErrorIds.ProfileFileUnreadable ? ErrorKind.ReadError : ErrorKind.InvalidData;
         var error = new SveltosException(first.ErrorId, kind, message, first.Location, RecommendedAction(first.ErrorId));
         return ErrorRecords.From(error, target ?? first.Location);
+    }
+
+    /// <summary>Writes one non-terminating error for a document's problems, and a CI annotation per problem.</summary>
+    public static void Report(PSCmdlet cmdlet, IReadOnlyList<ProfileProblem> problems, object? target = null)
+    {
+        foreach (var problem in problems)
+        {
+            CiAnnotations.Error(cmdlet, problem.Message, problem.DocumentIndex is null ? null : problem.Source, problem.Line, problem.Column);
+        }
+
+        cmdlet.WriteError(ToErrorRecord(problems, target));
     }
 
     /// <summary>One list of problems per document, in the order they were found.</summary>
