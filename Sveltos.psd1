@@ -19,6 +19,11 @@
         'New-ClusterProfile'
         'Remove-ClusterProfile'
         'Save-ClusterProfile'
+        'Register-SveltosCluster'
+        'Set-SveltosCluster'
+        'Unregister-SveltosCluster'
+        'Get-ClusterSummary'
+        'Invoke-ProfileSync'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

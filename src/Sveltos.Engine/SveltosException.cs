@@ -39,4 +39,5 @@ public enum ErrorKind
     OperationTimeout,
     Conflict,
     NotImplemented,
+    LimitsExceeded,
 }

@@ -50,4 +50,31 @@ function New-TestKubeconfig {
     $Path
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig
+function Start-TestKubeSim {
+    # A KubeSim with a management cluster and the given workload clusters; Stop-KubeSim ends it.
+    param([string[]] $Clusters = @('c1', 'c2', 'c3'), [string] $Management = 'mgmt', [int] $RuntimeDelayMs = 50)
+
+    Import-Module (Join-Path $env:SVELTOS_REPO 'build/KubeSim.psm1') -Global -Force
+    Start-KubeSim -Clusters $Clusters -Management $Management -KubeconfigPath (Join-Path ([IO.Path]::GetTempPath()) "sveltos-kubesim-$([guid]::NewGuid()).kubeconfig") -RuntimeDelayMs $RuntimeDelayMs
+}
+
+function Write-FleetContent {
+    # Writes a ConfigMap (in the fleet directory) whose key holds the given manifests.
+    param([string] $FleetPath, [string] $Name, [string] $Manifests, [string] $Namespace = 'fleet', [hashtable] $Annotations)
+
+    $indented = ($Manifests -split "`r?`n" | ForEach-Object { "    $_" }) -join "`n"
+    $annotationText = if ($Annotations) { "`n  annotations:`n" + (($Annotations.GetEnumerator() | ForEach-Object { "    $($_.Key): '$($_.Value)'" }) -join "`n") } else { '' }
+    New-Item -ItemType Directory -Force (Join-Path $FleetPath 'content') | Out-Null
+    Set-Content (Join-Path $FleetPath "content/$Name.yaml") "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: $Name`n  namespace: $Namespace$annotationText`ndata:`n  manifests.yaml: |`n$indented`n"
+}
+
+function Write-FleetProfile {
+    # Writes a ClusterProfile into the fleet directory.
+    param([string] $FleetPath, [string] $Name, [string] $Selector, [string[]] $ConfigMap, [string] $Extra = '')
+
+    $refs = ($ConfigMap | ForEach-Object { "{kind: ConfigMap, name: $_}" }) -join ', '
+    New-Item -ItemType Directory -Force (Join-Path $FleetPath 'profiles') | Out-Null
+    Set-Content (Join-Path $FleetPath "profiles/$Name.yaml") "apiVersion: config.projectsveltos.io/v1beta1`nkind: ClusterProfile`nmetadata:`n  name: $Name`nspec:`n  clusterSelector:`n    matchLabels: $Selector`n  policyRefs: [$refs]`n$Extra"
+}
+
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile

@@ -294,4 +294,4 @@ public static class Applier
 }
 
 /// <summary>The outcome for one object of one (profile, cluster) pair.</summary>
-public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey Key, ObjectAction Action, string Message, PlannedChange? Change);
+public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey Key, ObjectAction Action, string Message, PlannedChange? Change, string? Diff = null);

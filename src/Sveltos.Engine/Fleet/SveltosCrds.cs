@@ -19,32 +19,37 @@ public static class SveltosCrds
 
     public static readonly CrdDefinition Classifier = new("lib.projectsveltos.io", "Classifier", "classifiers", Namespaced: false, []);
 
-    /// <summary>Creates the definitions that are missing; returns those created (or, with dryRun, those that would be).</summary>
-    public static async Task<IReadOnlyList<CrdDefinition>> EnsureAsync(KubeClient management, IEnumerable<CrdDefinition> wanted, bool dryRun, Func<CrdDefinition, bool> approve, CancellationToken cancellationToken)
+    /// <summary>The definitions of <paramref name="wanted"/> that the cluster does not have.</summary>
+    public static async Task<IReadOnlyList<CrdDefinition>> MissingAsync(KubeClient management, IEnumerable<CrdDefinition> wanted, CancellationToken cancellationToken)
     {
         var crds = await management.ResolveResourceAsync("apiextensions.k8s.io/v1", "CustomResourceDefinition", cancellationToken).ConfigureAwait(false);
-        var created = new List<CrdDefinition>();
+        var missing = new List<CrdDefinition>();
         foreach (var crd in wanted)
         {
-            if (await management.GetAsync(crds, null, crd.Name, cancellationToken).ConfigureAwait(false) is not null || !approve(crd))
+            if (await management.GetAsync(crds, null, crd.Name, cancellationToken).ConfigureAwait(false) is null)
             {
-                continue;
-            }
-
-            created.Add(crd);
-            if (!dryRun)
-            {
-                await management.ApplyAsync(crds, crd.ToObject(), FieldManagers.Sveltos, force: false, dryRun: false, cancellationToken).ConfigureAwait(false);
+                missing.Add(crd);
             }
         }
 
-        if (created.Count > 0 && !dryRun)
-        {
-            await WaitUntilServedAsync(management, created, cancellationToken).ConfigureAwait(false);
-        }
-
-        return created;
+        return missing;
     }
+
+    /// <summary>Creates the definitions and waits until the cluster serves them.</summary>
+    public static async Task InstallAsync(KubeClient management, IReadOnlyList<CrdDefinition> crds, CancellationToken cancellationToken)
+    {
+        var resource = await management.ResolveResourceAsync("apiextensions.k8s.io/v1", "CustomResourceDefinition", cancellationToken).ConfigureAwait(false);
+        foreach (var crd in crds)
+        {
+            await management.ApplyAsync(resource, crd.ToObject(), FieldManagers.Sveltos, force: false, dryRun: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WaitUntilServedAsync(management, crds, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Installs whichever of <paramref name="wanted"/> are missing.</summary>
+    public static async Task EnsureAsync(KubeClient management, IEnumerable<CrdDefinition> wanted, CancellationToken cancellationToken) =>
+        await InstallAsync(management, await MissingAsync(management, wanted, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     private static async Task WaitUntilServedAsync(KubeClient management, IReadOnlyList<CrdDefinition> created, CancellationToken cancellationToken)
     {

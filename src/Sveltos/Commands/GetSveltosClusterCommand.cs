@@ -10,9 +10,7 @@ namespace Sveltos.Commands;
 [OutputType(typeof(SveltosCluster))]
 public sealed class GetSveltosClusterCommand : FleetCmdlet
 {
-    private readonly List<FleetCluster> selected = [];
-    private IReadOnlyList<FleetCluster> clusters = [];
-    private SveltosFleet? fleet;
+    private readonly List<string> names = [];
     private LabelSelector? selector;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,7 +33,6 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
 
     protected override void BeginProcessing()
     {
-        fleet = ResolveFleet();
         try
         {
             selector = ClusterSelection.Parse(Selector);
@@ -44,8 +41,15 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
         {
             ThrowTerminatingError(ErrorRecords.From(ex, Selector));
         }
+    }
 
+    protected override void ProcessRecord() => names.AddRange(Name ?? []);
+
+    protected override void EndProcessing()
+    {
+        var fleet = ResolveFleet();
         using var opened = OpenFleet(fleet);
+        IReadOnlyList<FleetCluster> clusters = [];
         try
         {
             clusters = Await(opened.GetClustersAsync);
@@ -62,40 +66,13 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
                 WriteError(ErrorRecords.From(unusable.Error!, unusable.Context));
             }
         }
-    }
 
-    protected override void ProcessRecord()
-    {
-        var inScope = clusters.Where(c => selector!.Matches(c.Labels) && NameFilter.Matches(Namespace, c.Namespace)).ToList();
-        if (Name is null)
-        {
-            Add(inScope);
-            return;
-        }
-
-        foreach (var name in Name)
-        {
-            var matches = inScope.Where(c => NameFilter.Matches([name], c.Name)).ToList();
-            Add(matches);
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                WriteError(ErrorRecords.Create(
-                    "ClusterNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    $"Cluster '{name}' was not found in {fleet!.Description}.",
-                    name,
-                    "Run Get-SveltosCluster without -Name to list the clusters that exist."));
-            }
-        }
-    }
-
-    protected override void EndProcessing()
-    {
+        var selected = Select(clusters, fleet);
         if (SkipConnectionCheck)
         {
             foreach (var cluster in selected)
             {
-                WriteObject(ClusterMapper.ToOutput(cluster, null, fleet!.Description));
+                WriteObject(ClusterMapper.ToOutput(cluster, null, fleet.Description));
             }
 
             return;
@@ -108,7 +85,7 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
             var health = Await(token => ClusterProbe.ProbeAsync(selected, parallelism: 32, token));
             foreach (var cluster in selected)
             {
-                WriteObject(ClusterMapper.ToOutput(cluster, health[cluster.Key], fleet!.Description));
+                WriteObject(ClusterMapper.ToOutput(cluster, health[cluster.Key], fleet.Description));
             }
         }
         finally
@@ -118,11 +95,30 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
         }
     }
 
-    private void Add(IEnumerable<FleetCluster> matches)
+    private List<FleetCluster> Select(IReadOnlyList<FleetCluster> clusters, SveltosFleet fleet)
     {
-        foreach (var cluster in matches.Where(c => !selected.Contains(c)))
+        var inScope = clusters.Where(c => selector!.Matches(c.Labels) && NameFilter.Matches(Namespace, c.Namespace)).ToList();
+        if (names.Count == 0)
         {
-            selected.Add(cluster);
+            return inScope;
         }
+
+        var selected = new List<FleetCluster>();
+        foreach (var name in names)
+        {
+            var matches = inScope.Where(c => NameFilter.Matches([name], c.Name)).ToList();
+            selected.AddRange(matches.Where(c => !selected.Contains(c)));
+            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                WriteError(ErrorRecords.Create(
+                    "ClusterNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    $"Cluster '{name}' was not found in {fleet.Description}.",
+                    name,
+                    "Run Get-SveltosCluster without -Name to list the clusters that exist."));
+            }
+        }
+
+        return selected;
     }
 }

@@ -135,13 +135,13 @@ public sealed class SaveClusterProfileCommand : FleetCmdlet
             .Select(r => r.Document.Kind == ProfileKind.Profile ? SveltosCrds.Profile : SveltosCrds.ClusterProfile)
             .Distinct()
             .ToList();
-        var missing = Await(token => SveltosCrds.EnsureAsync(management.Management, wanted, dryRun: true, _ => true, token));
+        var missing = Await(token => SveltosCrds.MissingAsync(management.Management, wanted, token));
         var approved = missing
             .Where(crd => ShouldProcess($"CustomResourceDefinition {crd.Name} in {fleet.Description}", "Install"))
             .ToList();
         if (approved.Count > 0)
         {
-            Await(token => SveltosCrds.EnsureAsync(management.Management, approved, dryRun: false, _ => true, token));
+            Await(token => SveltosCrds.InstallAsync(management.Management, approved, token));
             WriteVerbose($"Installed {string.Join(", ", approved.Select(c => c.Name))} in {fleet.Description}.");
         }
 

@@ -46,6 +46,7 @@ internal static class ErrorRecords
         ErrorKind.OperationTimeout => ErrorCategory.OperationTimeout,
         ErrorKind.Conflict => ErrorCategory.ResourceBusy,
         ErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+        ErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
         _ => ErrorCategory.NotSpecified,
     };
 }

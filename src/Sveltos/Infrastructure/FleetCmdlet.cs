@@ -63,4 +63,25 @@ public abstract class FleetCmdlet : SveltosCmdlet
             throw;
         }
     }
+
+    /// <summary>
+    /// In a management cluster, installs the CRDs the call needs that are missing, each confirmed
+    /// through ShouldProcess. False when one is missing and was not installed (-WhatIf, or declined).
+    /// </summary>
+    internal bool EnsureCrds(IFleet fleet, params CrdDefinition[] wanted)
+    {
+        if (fleet is not ManagementClusterFleet management)
+        {
+            return true;
+        }
+
+        var missing = Await(token => SveltosCrds.MissingAsync(management.Management, wanted, token));
+        var approved = missing.Where(crd => ShouldProcess($"{crd.Name} in {fleet.Description}", "Install CustomResourceDefinition")).ToList();
+        if (approved.Count > 0)
+        {
+            Await(token => SveltosCrds.InstallAsync(management.Management, approved, token));
+        }
+
+        return approved.Count == missing.Count;
+    }
 }

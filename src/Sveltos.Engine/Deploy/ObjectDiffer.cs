@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Kube;
+using Sveltos.Engine.Yaml;
+
+namespace Sveltos.Engine.Deploy;
+
+/// <summary>
+/// Shows what a planned change would do to an object, the way kubectl diff does: the live object
+/// against the server's own dry-run result of the apply, both without server bookkeeping.
+/// </summary>
+public static class ObjectDiffer
+{
+    private static readonly string[] BookkeepingFields = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
+
+    public static async Task<string> DiffAsync(KubeClient client, PlannedChange change, CancellationToken cancellationToken)
+    {
+        var label = change.Key.ToString();
+        var before = change.Live is null ? "" : Render(change.Live);
+        var after = change.Action switch
+        {
+            ObjectAction.Deleted => "",
+            ObjectAction.Released => change.Live is null ? "" : Render(Untracked(change.Live)),
+            _ when change.Desired is not null => Render(await DryRunAsync(client, change.Desired, cancellationToken).ConfigureAwait(false)),
+            _ => before,
+        };
+        return UnifiedDiff.Create(before, after, $"live/{label}", $"desired/{label}");
+    }
+
+    private static async Task<JsonObject> DryRunAsync(KubeClient client, DesiredObject desired, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await client.FindResourceAsync(desired.Key.ApiVersion, desired.Key.Kind, cancellationToken).ConfigureAwait(false) is { } resource)
+            {
+                return await client.ApplyAsync(resource, desired.Object, FieldManagers.Sveltos, force: true, dryRun: true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (KubeApiException)
+        {
+            // The server cannot dry-run it yet (its namespace or CRD comes in the same sync): show the object as written.
+        }
+
+        return desired.Object;
+    }
+
+    private static string Render(JsonObject obj)
+    {
+        var copy = (JsonObject)obj.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var field in BookkeepingFields)
+            {
+                metadata.Remove(field);
+            }
+        }
+
+        return YamlDocumentWriter.Write(ObjectTreeConverter.FromObject(copy));
+    }
+
+    private static JsonObject Untracked(JsonObject live)
+    {
+        var copy = (JsonObject)live.DeepClone();
+        (copy["metadata"]?["labels"] as JsonObject)?.Remove(Tracking.ReasonLabel);
+        if (copy["metadata"]?["annotations"] is JsonObject annotations)
+        {
+            foreach (var annotation in Tracking.Annotations)
+            {
+                annotations.Remove(annotation);
+            }
+        }
+
+        return copy;
+    }
+}

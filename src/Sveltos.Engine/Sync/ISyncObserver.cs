@@ -1,0 +1,26 @@
+using Sveltos.Engine.Deploy;
+
+namespace Sveltos.Engine.Sync;
+
+/// <summary>
+/// How a sync reports while it runs. Called from worker threads; implementations queue what they
+/// receive (the PowerShell layer writes it on the pipeline thread).
+/// </summary>
+public interface ISyncObserver
+{
+    void Verbose(string message);
+
+    void Warning(string message);
+
+    void Progress(string phase, int completed, int total);
+
+    /// <summary>A cluster could not be planned or applied (unreachable, unreadable records); the others go on.</summary>
+    void ClusterFailed(string cluster, SveltosException error);
+
+    /// <summary>A profile could not be prepared for a cluster (content missing or malformed); nothing changed there.</summary>
+    void PairFailed(string cluster, ProfileRef profile, SveltosException error);
+
+    void Result(ObjectResult result);
+
+    void Summary(PairSummary summary);
+}

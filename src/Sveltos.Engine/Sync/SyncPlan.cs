@@ -1,0 +1,187 @@
+using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Profiles;
+
+namespace Sveltos.Engine.Sync;
+
+/// <summary>
+/// A planned sync of the fleet. It lists every change (for -WhatIf and -Confirm), can report itself
+/// as planned results, and applies the approved changes cluster by cluster, profiles in dependency
+/// order, withdrawals last and in reverse order.
+/// </summary>
+public sealed class SyncPlan : IDisposable
+{
+    private readonly IReadOnlyList<ClusterProfileDocument> ordered;
+    private readonly SyncRequest request;
+    private readonly Dictionary<string, SemaphoreSlim> maxUpdate = new(StringComparer.Ordinal);
+
+    internal SyncPlan(IReadOnlyList<ClusterWork> work, IReadOnlyList<ClusterProfileDocument> ordered, IReadOnlyList<FleetCluster> clusters, SyncRequest request)
+    {
+        Work = work;
+        this.ordered = ordered;
+        this.request = request;
+        Clusters = clusters;
+        foreach (var profile in ordered.Where(p => p.Spec.MaxUpdate is not null))
+        {
+            var matching = work.Count(w => w.Pairs.Any(p => p.Document == profile && p.Plan is { IsWithdrawal: false }));
+            var limit = profile.Spec.MaxUpdate!.Value;
+            var slots = limit.IsPercentage ? (int)Math.Ceiling(matching * limit.Value / 100.0) : limit.Value;
+            maxUpdate[profile.Identity] = new SemaphoreSlim(Math.Max(1, slots));
+        }
+    }
+
+    public IReadOnlyList<ClusterWork> Work { get; }
+
+    public IReadOnlyList<FleetCluster> Clusters { get; }
+
+    /// <summary>Objects the sync would delete (withdrawals that keep objects do not count).</summary>
+    public int Deletions => Applicable().Sum(x => x.Pair.Plan!.LeaveObjects ? 0 : x.Pair.Plan.Deletions);
+
+    /// <summary>Every change that needs approval, with the plan it belongs to.</summary>
+    public IEnumerable<(ApplyPlan Plan, PlannedChange Change)> Changes =>
+        Applicable().Where(x => x.Pair.Plan!.Blocked is null).SelectMany(x => x.Pair.Plan!.Changes.Where(c => c.IsChange).Select(c => (x.Pair.Plan!, c)));
+
+    /// <summary>Reports the plan as results in their planned form (WouldCreate ...), with diffs, changing nothing.</summary>
+    public Task ReportPlannedAsync(ISyncObserver observer, CancellationToken cancellationToken) =>
+        ForEachClusterAsync(observer, "Planning", (work, token) => ReportClusterAsync(work, observer, token), cancellationToken);
+
+    /// <summary>Applies the changes <paramref name="approve"/> accepts; DryRun profiles are reported as planned.</summary>
+    public Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken) =>
+        ForEachClusterAsync(observer, "Applying", (work, token) => ApplyClusterAsync(work, approve, observer, token), cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var work in Work)
+        {
+            work.Client.Dispose();
+        }
+
+        foreach (var semaphore in maxUpdate.Values)
+        {
+            semaphore.Dispose();
+        }
+    }
+
+    private IEnumerable<(ClusterWork Work, PairWork Pair)> Applicable() =>
+        Work.SelectMany(w => w.Pairs.Where(p => p.Plan is not null && !p.DryRun).Select(p => (w, p)));
+
+    private async Task ForEachClusterAsync(ISyncObserver observer, string phase, Func<ClusterWork, CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        var done = 0;
+        observer.Progress(phase, 0, Work.Count);
+        await Parallel.ForEachAsync(
+            Work,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.ThrottleLimit), CancellationToken = cancellationToken },
+            async (work, token) =>
+            {
+                try
+                {
+                    await action(work, token).ConfigureAwait(false);
+                }
+                catch (SveltosException ex)
+                {
+                    observer.ClusterFailed(work.Cluster.ToString(), ex);
+                }
+
+                observer.Progress(phase, Interlocked.Increment(ref done), Work.Count);
+            }).ConfigureAwait(false);
+    }
+
+    private static async Task ReportClusterAsync(ClusterWork work, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        foreach (var pair in work.Pairs)
+        {
+            await ReportPairAsync(work, pair, observer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ReportPairAsync(ClusterWork work, PairWork pair, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        if (pair.Plan is null)
+        {
+            observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Failed, new Dictionary<ObjectAction, int>(), pair.Failure ?? ""));
+            return;
+        }
+
+        var results = new List<ObjectResult>();
+        foreach (var change in pair.Plan.Changes)
+        {
+            var diff = change.IsChange ? await ObjectDiffer.DiffAsync(work.Client, change, cancellationToken).ConfigureAwait(false) : null;
+            var message = change.Action == ObjectAction.Conflict || pair.Plan.Blocked is null ? change.Message : pair.Plan.Blocked;
+            var result = new ObjectResult(work.Cluster.ToString(), pair.Profile, change.Key, change.Action.Planned(), message, change, diff);
+            results.Add(result);
+            observer.Result(result);
+        }
+
+        observer.Summary(PairSummary.From(work.Cluster.ToString(), pair.Profile, results, pair.Plan.IsWithdrawal, planned: true, pair.Plan.Blocked ?? ""));
+    }
+
+    private async Task ApplyClusterAsync(ClusterWork work, Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        var outcomes = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var deployments = work.Pairs.Where(p => p.Plan is not { IsWithdrawal: true });
+        var withdrawals = work.Pairs.Where(p => p.Plan is { IsWithdrawal: true }).Reverse();
+        foreach (var pair in deployments.Concat(withdrawals))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var identity = ProfileRefs.Identity(pair.Profile);
+            if (pair.Plan is null || pair.DryRun)
+            {
+                outcomes[identity] = false;
+                await ReportPairAsync(work, pair, observer, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!pair.Plan.IsWithdrawal && WaitingFor(work, pair, outcomes) is { } dependency)
+            {
+                outcomes[identity] = false;
+                var results = pair.Plan.Changes.Select(c => new ObjectResult(work.Cluster.ToString(), pair.Profile, c.Key, ObjectAction.Pending, $"waiting for dependency {dependency}", c)).ToList();
+                results.ForEach(observer.Result);
+                observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Pending, new Dictionary<ObjectAction, int>(), $"waiting for dependency {dependency}"));
+                continue;
+            }
+
+            var applied = await ApplyPairAsync(work, pair, approve, cancellationToken).ConfigureAwait(false);
+            applied.ForEach(observer.Result);
+            var summary = PairSummary.From(work.Cluster.ToString(), pair.Profile, applied, pair.Plan.IsWithdrawal, planned: false, pair.Plan.Blocked ?? "");
+            outcomes[identity] = summary.Status is PairStatus.Provisioned or PairStatus.Unchanged;
+            observer.Summary(summary);
+        }
+    }
+
+    private async Task<List<ObjectResult>> ApplyPairAsync(ClusterWork work, PairWork pair, Func<ApplyPlan, PlannedChange, bool> approve, CancellationToken cancellationToken)
+    {
+        var plan = pair.Plan!;
+        var limiter = plan.HasChanges && !plan.IsWithdrawal && maxUpdate.TryGetValue(ProfileRefs.Identity(pair.Profile), out var semaphore) ? semaphore : null;
+        if (limiter is not null)
+        {
+            await limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return (await Applier.ApplyAsync(work.Client, plan, change => approve(plan, change), cancellationToken).ConfigureAwait(false)).ToList();
+        }
+        finally
+        {
+            limiter?.Release();
+        }
+    }
+
+    /// <summary>The first dependency of the pair's profile that is not deployed on this cluster, or null.</summary>
+    private string? WaitingFor(ClusterWork work, PairWork pair, Dictionary<string, bool> outcomes)
+    {
+        foreach (var dependency in pair.Document?.Spec.DependsOn ?? [])
+        {
+            var identity = $"ClusterProfile/{dependency}";
+            if (!outcomes.TryGetValue(identity, out var deployed) || !deployed)
+            {
+                return ordered.Any(p => p.Identity == identity) || work.Pairs.Any(p => ProfileRefs.Identity(p.Profile) == identity)
+                    ? $"ClusterProfile {dependency}"
+                    : $"ClusterProfile {dependency} (not in the fleet)";
+            }
+        }
+
+        return null;
+    }
+}

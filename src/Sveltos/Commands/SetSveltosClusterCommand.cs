@@ -1,0 +1,89 @@
+using System.Collections;
+using System.Management.Automation;
+using Sveltos.Completers;
+using Sveltos.Infrastructure;
+
+namespace Sveltos.Commands;
+
+[Cmdlet(VerbsCommon.Set, "SveltosCluster", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = AddRemoveSet)]
+[OutputType(typeof(SveltosCluster))]
+public sealed class SetSveltosClusterCommand : FleetCmdlet
+{
+    private const string ReplaceSet = "Replace";
+    private const string AddRemoveSet = "AddRemove";
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClusterNameCompleter))]
+    public string Name { get; set; } = "";
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNull]
+    public string? Namespace { get; set; }
+
+    /// <summary>Replaces every label.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ReplaceSet)]
+    [ValidateNotNull]
+    public Hashtable? Label { get; set; }
+
+    [Parameter(ParameterSetName = AddRemoveSet)]
+    [ValidateNotNull]
+    public Hashtable? AddLabel { get; set; }
+
+    [Parameter(ParameterSetName = AddRemoveSet)]
+    [ValidateNotNull]
+    public string[]? RemoveLabel { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var fleet = ResolveFleet();
+        using var opened = OpenFleet(fleet);
+        try
+        {
+            var matches = Await(opened.GetClustersAsync).Where(c => c.Name == Name && (Namespace is null || c.Namespace == Namespace)).ToList();
+            if (matches.Count != 1)
+            {
+                WriteError(ErrorRecords.Create(
+                    matches.Count == 0 ? "ClusterNotFound" : "ClusterAmbiguous",
+                    matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
+                    matches.Count == 0
+                        ? $"Cluster '{Name}' was not found in {fleet.Description}."
+                        : $"Cluster name '{Name}' exists in several namespaces ({string.Join(", ", matches.Select(m => m.Namespace))}).",
+                    Name,
+                    matches.Count == 0 ? "Run Get-SveltosCluster to list the clusters." : "Pass -Namespace."));
+                return;
+            }
+
+            var cluster = matches[0];
+            var labels = new Dictionary<string, string>(Label is not null ? PowerShellValues.ToStringMap(Label) : cluster.Labels, StringComparer.Ordinal);
+            foreach (var key in RemoveLabel ?? [])
+            {
+                labels.Remove(key);
+            }
+
+            foreach (var (key, value) in PowerShellValues.ToStringMap(AddLabel))
+            {
+                labels[key] = value;
+            }
+
+            var change = string.Join(", ", labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"));
+            if (!ShouldProcess($"{cluster} in {fleet.Description}", $"Set labels to [{change}]"))
+            {
+                return;
+            }
+
+            var updated = Await(token => opened.SetClusterLabelsAsync(cluster, labels, token));
+            if (PassThru)
+            {
+                WriteObject(ClusterMapper.ToOutput(updated, null, fleet.Description));
+            }
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            WriteError(ErrorRecords.From(ex, Name));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Kube;
+using Sveltos.Engine.Sync;
+using Sveltos.Engine.Tests.Support;
+
+namespace Sveltos.Engine.Tests.Sync;
+
+public sealed class SyncLifecycleTests(KubeSimFleet sim) : IClassFixture<KubeSimFleet>, IDisposable
+{
+    private const string WebContent = """
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: web
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: frontend
+          namespace: web
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: frontend}
+          template:
+            metadata:
+              labels: {app: frontend}
+            spec:
+              containers:
+              - name: nginx
+                image: nginx:1.27
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata:
+          name: settings
+          namespace: web
+        data:
+          color: blue
+        """;
+
+    private readonly FleetFolder folder = new(sim);
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Add_ons_follow_cluster_labels_deploy_then_noop_then_withdraw()
+    {
+        folder.Cluster("c1", "{env: prod}");
+        folder.Cluster("c2", "{env: prod}");
+        folder.Cluster("c3", "{env: dev}");
+        folder.Content("web", WebContent);
+        folder.Profile("web", "{env: prod}", "[{kind: ConfigMap, name: web}]");
+
+        var first = await folder.SyncAsync();
+        Assert.Empty(first.ClusterErrors);
+        Assert.Empty(first.PairErrors);
+        Assert.Equal(3, first.For("c1").Count(r => r.Action == ObjectAction.Created));
+        Assert.Equal(3, first.For("c2").Count(r => r.Action == ObjectAction.Created));
+        Assert.Empty(first.For("c3"));
+
+        using var c1 = sim.Client("c1");
+        var deployment = await GetAsync(c1, "apps/v1", "Deployment", "web", "frontend");
+        Assert.NotNull(deployment);
+        var annotations = KubeObject.Annotations(deployment!);
+        Assert.Equal("ClusterProfile", annotations[Tracking.OwnerKind]);
+        Assert.Equal("web", annotations[Tracking.OwnerName]);
+        Assert.Equal("ConfigMap", annotations[Tracking.ReferenceKind]);
+        Assert.Equal("fleet", annotations[Tracking.ReferenceNamespace]);
+        Assert.StartsWith("sha256:", annotations[Tracking.Hash], StringComparison.Ordinal);
+        Assert.Equal("Resources", KubeObject.Labels(deployment!)[Tracking.ReasonLabel]);
+        var record = Assert.Single(await DeploymentRecordStore.ListAsync(c1, CancellationToken.None));
+        Assert.Equal((DeploymentStatus.Provisioned, 3), (record.Status, record.Objects.Count));
+
+        sim.Server["c1"].ResetCounters();
+        var again = await folder.SyncAsync();
+        Assert.All(again.Results, r => Assert.Equal(ObjectAction.Unchanged, r.Action));
+        var counters = sim.Server["c1"].GetCounters();
+        Assert.Equal(0, counters.Where(kv => kv.Key is "create" or "update" or "patch" or "apply" or "delete").Sum(kv => kv.Value));
+        Assert.True(counters.Where(kv => kv.Key != "total").Sum(kv => kv.Value) <= 3, $"a no-op sync should read almost nothing; it sent {string.Join(", ", counters)}");
+
+        folder.Cluster("c3", "{env: prod}");
+        var third = await folder.SyncAsync();
+        Assert.Equal(3, third.For("c3").Count(r => r.Action == ObjectAction.Created));
+
+        folder.Cluster("c2", "{env: staging}");
+        var fourth = await folder.SyncAsync();
+        Assert.Equal(3, fourth.For("c2").Count(r => r.Action == ObjectAction.Deleted));
+        using var c2 = sim.Client("c2");
+        Assert.Null(await GetAsync(c2, "v1", "ConfigMap", "web", "settings"));
+        Assert.Empty(await DeploymentRecordStore.ListAsync(c2, CancellationToken.None));
+        Assert.NotNull(await GetAsync(c1, "v1", "ConfigMap", "web", "settings"));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonObject?> GetAsync(KubeClient client, string apiVersion, string kind, string ns, string name)
+    {
+        var resource = await client.ResolveResourceAsync(apiVersion, kind, CancellationToken.None);
+        return await client.GetAsync(resource, ns, name, CancellationToken.None);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Sveltos.KubeSim.Tests.Infrastructure;
+
+namespace Sveltos.KubeSim.Tests.Kubectl;
+
+public sealed class KubectlWriteTests(KubeSimFixture fixture) : IClassFixture<KubeSimFixture>
+{
+    private readonly Infrastructure.Kubectl _kubectl = fixture.Kubectl();
+
+    [Fact]
+    public async Task Create_namespace_then_create_configmap_in_it()
+    {
+        (await _kubectl.RunAsync("create", "namespace", "created-by-kubectl")).Succeeded();
+        (await _kubectl.RunAsync("create", "configmap", "settings", "-n", "created-by-kubectl", "--from-literal=mode=fast")).Succeeded();
+
+        var ns = (await _kubectl.RunAsync("get", "namespace", "created-by-kubectl", "-o", "jsonpath={.status.phase}")).Succeeded();
+        var data = (await _kubectl.RunAsync("get", "configmap", "settings", "-n", "created-by-kubectl", "-o", "jsonpath={.data.mode}")).Succeeded();
+        Assert.Equal("Active", ns.Output);
+        Assert.Equal("fast", data.Output);
+    }
+
+    [Fact]
+    public async Task Create_in_a_missing_namespace_is_not_found()
+    {
+        var result = await _kubectl.RunAsync("create", "configmap", "x", "-n", "no-such-namespace", "--from-literal=a=b");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("namespaces \"no-such-namespace\" not found", result.Error);
+    }
+
+    [Fact]
+    public async Task Label_then_select_with_set_based_selectors_as_json_list()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        foreach (var (name, tier) in new[] { ("a", "web"), ("b", "db"), ("c", "cache") })
+        {
+            (await _kubectl.RunAsync("create", "configmap", name, "-n", ns)).Succeeded();
+            (await _kubectl.RunAsync("label", "configmap", name, "-n", ns, $"tier={tier}", "team=x")).Succeeded();
+        }
+
+        var result = (await _kubectl.RunAsync("get", "configmaps", "-n", ns, "-l", "tier in (web,db),team,tier!=cache", "-o", "json")).Succeeded();
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("List", json.RootElement.GetProperty("kind").GetString());
+        var names = json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("metadata").GetProperty("name").GetString());
+        Assert.Equal(["a", "b"], names);
+    }
+
+    [Fact]
+    public async Task Patch_merge_json_and_strategic()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        (await _kubectl.RunAsync("create", "configmap", "p", "-n", ns, "--from-literal=a=1")).Succeeded();
+        (await _kubectl.RunWithInputAsync(Manifests.Deployment("web", ns, "nginx:1.25"), "apply", "-f", "-")).Succeeded();
+
+        (await _kubectl.RunAsync("patch", "configmap", "p", "-n", ns, "--type", "merge", "-p", """{"data":{"b":"2","a":null}}""")).Succeeded();
+        (await _kubectl.RunAsync("patch", "configmap", "p", "-n", ns, "--type", "json", "-p", """[{"op":"add","path":"/data/c","value":"3"}]""")).Succeeded();
+        (await _kubectl.RunAsync("patch", "deployment", "web", "-n", ns, "--type", "strategic", "-p",
+            """{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox"},{"name":"web","image":"nginx:1.26"}]}}}}""")).Succeeded();
+
+        var data = (await _kubectl.RunAsync("get", "configmap", "p", "-n", ns, "-o", "jsonpath={.data}")).Succeeded();
+        var containers = (await _kubectl.RunAsync("get", "deployment", "web", "-n", ns, "-o", "jsonpath={range .spec.template.spec.containers[*]}{.name}={.image} {end}")).Succeeded();
+        Assert.Equal("""{"b":"2","c":"3"}""", data.Output);
+        Assert.Equal("web=nginx:1.26 sidecar=busybox", containers.Output.Trim());
+    }
+
+    [Fact]
+    public async Task Replace_with_a_stale_resource_version_conflicts()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        (await _kubectl.RunAsync("create", "configmap", "c", "-n", ns, "--from-literal=a=1")).Succeeded();
+        var stale = (await _kubectl.RunAsync("get", "configmap", "c", "-n", ns, "-o", "json")).Succeeded().Output;
+        (await _kubectl.RunAsync("label", "configmap", "c", "-n", ns, "changed=yes")).Succeeded();
+
+        var result = await _kubectl.RunWithInputAsync(stale, "replace", "-f", "-");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("Conflict", result.Error);
+        Assert.Contains("the object has been modified; please apply your changes to the latest version and try again", result.Error);
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_object_and_a_namespace_takes_its_objects()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        (await _kubectl.RunAsync("create", "configmap", "gone", "-n", ns)).Succeeded();
+        (await _kubectl.RunAsync("create", "configmap", "stays", "-n", ns)).Succeeded();
+
+        var deleted = (await _kubectl.RunAsync("delete", "configmap", "gone", "-n", ns)).Succeeded();
+        var get = await _kubectl.RunAsync("get", "configmap", "gone", "-n", ns);
+        (await _kubectl.RunAsync("delete", "namespace", ns)).Succeeded();
+        var afterNamespace = await _kubectl.RunAsync("get", "configmap", "stays", "-n", ns);
+
+        Assert.Contains("configmap \"gone\" deleted", deleted.Output);
+        Assert.Contains("configmaps \"gone\" not found", get.Error);
+        Assert.Contains("not found", afterNamespace.Error);
+    }
+
+    [Fact]
+    public async Task Invalid_names_are_rejected_with_422()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+
+        var result = await _kubectl.RunWithInputAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: Bad_Name\n  namespace: {ns}\n", "create", "-f", "-");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("is invalid: metadata.name: Invalid value: \"Bad_Name\": a lowercase RFC 1123 subdomain", result.Error);
+    }
+}
