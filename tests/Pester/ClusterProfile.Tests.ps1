@@ -470,6 +470,65 @@ Describe 'Profiles in a fleet directory' {
     }
 }
 
-# Management-cluster assertions (Save installs the CRDs after ShouldProcess; -WhatIf installs and
-# writes nothing) need build/KubeSim.psm1 to start a KubeSim management cluster from Pester; it was
-# not on main when these tests were written. The same Describe should run against it once it is.
+Describe 'Profiles in a management cluster (KubeSim)' {
+    BeforeAll {
+        $script:sim = Start-TestKubeSim -Clusters c1
+        $script:mgmt = @{ ManagementContext = 'mgmt'; Kubeconfig = $sim.KubeconfigPath }
+        function Invoke-Kubectl { kubectl --kubeconfig $sim.KubeconfigPath --context mgmt @args 2>$null }
+        $script:web = New-ClusterProfile -Name web -ClusterSelector 'env=prod' -PolicyRef @{ kind = 'ConfigMap'; namespace = 'default'; name = 'nginx' }
+        $script:teamWeb = New-ClusterProfile -Name web -Namespace team-a -ClusterSelector 'env=prod'
+    }
+
+    AfterAll { Stop-KubeSim $sim }
+
+    It 'installs nothing and writes nothing with -WhatIf, and says what it would do' {
+        $output = Invoke-FreshPwsh @"
+Import-Module '$env:SVELTOS_MODULE'
+New-ClusterProfile -Name web -ClusterSelector 'env=prod' | Save-ClusterProfile -ManagementContext mgmt -Kubeconfig '$($sim.KubeconfigPath)' -WhatIf
+"@
+        $output | Should -Contain 'What if: Performing the operation "Install" on target "CustomResourceDefinition clusterprofiles.config.projectsveltos.io in management cluster ''mgmt''".'
+        $output | Should -Contain 'What if: Performing the operation "Create" on target "ClusterProfile/web in management cluster ''mgmt''".'
+        Invoke-Kubectl get crd clusterprofiles.config.projectsveltos.io -o name | Should -BeNullOrEmpty
+        Get-ClusterProfile @mgmt | Should -BeNullOrEmpty
+    }
+
+    It 'installs the missing CRDs and creates the profiles' {
+        # As with kubectl, a Profile goes into an existing namespace.
+        Invoke-Kubectl create namespace team-a | Out-Null
+        $web, $teamWeb | Save-ClusterProfile @mgmt -Confirm:$false
+        Invoke-Kubectl get crd -o name | Should -Contain 'customresourcedefinition.apiextensions.k8s.io/profiles.config.projectsveltos.io'
+        (Invoke-Kubectl get clusterprofile web -o json | ConvertFrom-Json).spec.policyRefs[0].name | Should -Be 'nginx'
+        (Invoke-Kubectl get profile -n team-a web -o json | ConvertFrom-Json).metadata.namespace | Should -Be 'team-a'
+        $got = Get-ClusterProfile @mgmt
+        $got.Identity | Should -Be 'ClusterProfile/web', 'Profile/team-a/web'
+        $got[0].Source | Should -Be "management cluster 'mgmt' ClusterProfile/web"
+        $got[0].Fleet | Should -Be "management cluster 'mgmt'"
+        $got[0].PolicyRefs | Should -Be 'ConfigMap default/nginx'
+    }
+
+    It 'leaves an unchanged profile alone and replaces a changed one' {
+        $before = Invoke-Kubectl get clusterprofile web -o jsonpath='{.metadata.resourceVersion}'
+        $web | Save-ClusterProfile @mgmt -Confirm:$false
+        Invoke-Kubectl get clusterprofile web -o jsonpath='{.metadata.resourceVersion}' | Should -Be $before
+        New-ClusterProfile -Name web -ClusterSelector 'env=prod' -Tier 7 | Save-ClusterProfile @mgmt -Confirm:$false
+        (Get-ClusterProfile @mgmt -Name web -Kind ClusterProfile).Tier | Should -Be 7
+        Invoke-Kubectl get clusterprofile web -o jsonpath='{.spec.tier}' | Should -Be '7'
+    }
+
+    It 'writes nothing for a set with duplicate names' {
+        $before = Invoke-Kubectl get clusterprofiles -o jsonpath='{.items[*].metadata.resourceVersion}'
+        (New-ClusterProfile -Name dup -ClusterSelector 'a=b'), (New-ClusterProfile -Name dup -ClusterSelector 'a=c') |
+            Save-ClusterProfile @mgmt -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        Get-ErrorId $err[0] | Should -Be 'DuplicateProfileName'
+        Invoke-Kubectl get clusterprofiles -o jsonpath='{.items[*].metadata.resourceVersion}' | Should -Be $before
+        Invoke-Kubectl get clusterprofile dup -o name | Should -BeNullOrEmpty
+    }
+
+    It 'removes nothing with -WhatIf, then removes the profile' {
+        Remove-ClusterProfile @mgmt -Name web -Kind Profile -WhatIf
+        Invoke-Kubectl get profile -n team-a web -o name | Should -Be 'profile.config.projectsveltos.io/web'
+        Get-ClusterProfile @mgmt -Kind Profile | Remove-ClusterProfile @mgmt -Confirm:$false
+        Invoke-Kubectl get profile -n team-a web -o name | Should -BeNullOrEmpty
+        (Get-ClusterProfile @mgmt).Identity | Should -Be 'ClusterProfile/web'
+    }
+}
