@@ -12,7 +12,13 @@
     CmdletsToExport      = @(
         'Connect-SveltosFleet'
         'Disconnect-SveltosFleet'
+        'Export-ClusterProfile'
+        'Get-ClusterProfile'
         'Get-SveltosCluster'
+        'Import-ClusterProfile'
+        'New-ClusterProfile'
+        'Remove-ClusterProfile'
+        'Save-ClusterProfile'
         'Register-SveltosCluster'
         'Set-SveltosCluster'
         'Unregister-SveltosCluster'

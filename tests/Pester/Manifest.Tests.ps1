@@ -54,7 +54,7 @@ Describe 'The module manifest' {
         $formats = [xml](Get-Content -Raw (Join-Path (Split-Path $manifestPath) 'Sveltos.Format.ps1xml'))
         $viewed = $formats.Configuration.ViewDefinitions.View.ViewSelectedBy.TypeName
         foreach ($command in Get-Command -Module Sveltos) {
-            foreach ($type in $command.OutputType.Name) {
+            foreach ($type in $command.OutputType.Name | Where-Object { $_ -like 'Sveltos.*' }) {
                 $type | Should -BeIn $viewed -Because "$($command.Name) outputs $type"
             }
         }

@@ -90,6 +90,26 @@ public sealed class ClusterProfileDocument
         throw new ProfileValidationException(problems);
     }
 
+    /// <summary>
+    /// Reads text holding exactly one profile that was first read from <paramref name="source"/> at
+    /// <paramref name="documentIndex"/> (e.g. a copy kept as text by a caller), so that its problems and
+    /// duplicate-name messages still name the original location.
+    /// </summary>
+    /// <exception cref="ProfileValidationException">The text holds no profile, several documents, another kind, or an invalid profile.</exception>
+    public static ClusterProfileDocument Parse(string yamlOrJson, string source, int? documentIndex, int? line)
+    {
+        try
+        {
+            var parsed = Parse(yamlOrJson, source);
+            return new ClusterProfileDocument(parsed.Root, source, documentIndex, line);
+        }
+        catch (ProfileValidationException e)
+        {
+            // Lines and columns counted in the copy would not match the original file.
+            throw new ProfileValidationException(e.Problems.Select(p => p with { DocumentIndex = documentIndex, Line = null, Column = null }).ToList());
+        }
+    }
+
     /// <summary>Checks the document again (e.g. after changes) and returns every problem; empty when valid.</summary>
     public IReadOnlyList<ProfileProblem> Validate() =>
         ProfileValidator.Validate(Root, Kind).Select(p => ProblemFactory.From(p, Source, DocumentIndex)).ToList();

@@ -1,0 +1,47 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Sveltos.Infrastructure;
+
+namespace Sveltos.Completers;
+
+/// <summary>Completes profile names from the fleet in effect. Never throws: an unreadable fleet completes nothing.</summary>
+public sealed class ProfileNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters)
+    {
+        try
+        {
+            var kubeconfig = fakeBoundParameters["Kubeconfig"] switch
+            {
+                string one => new[] { one },
+                object[] many => many.Select(p => p?.ToString() ?? "").ToArray(),
+                _ => null,
+            };
+            var fleet = fakeBoundParameters["FleetPath"] is string path
+                ? FleetConnections.Directory(path, kubeconfig)
+                : fakeBoundParameters["ManagementContext"] is string context
+                    ? FleetConnections.ManagementCluster(context, kubeconfig)
+                    : FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+            using var opened = FleetConnections.Target(fleet).Open(Engine.Fleet.ClusterProbe.ProbeOptions);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
+            return opened.GetProfilesAsync(timeout.Token).GetAwaiter().GetResult().Profiles
+                .Select(p => p.Name)
+                .Where(pattern.IsMatch)
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name))
+                .ToList();
+        }
+        catch (Exception)
+        {
+            return [];
+        }
+    }
+}
