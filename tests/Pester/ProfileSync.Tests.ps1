@@ -230,6 +230,16 @@ Describe 'Sync modes, -WhatIf and dependsOn' {
         Get-Live $fleet c1 configmap whatif -Namespace default | Should -BeNullOrEmpty
     }
 
+    It 'takes clusters and profiles from the pipeline' {
+        Write-FleetContent $fleet.Path piped "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: piped, namespace: default}`ndata: {a: b}"
+        $profile = New-ClusterProfile -Name piped -ClusterSelector env=prod -PolicyRef @{ kind = 'ConfigMap'; name = 'piped' }
+        $planned = Get-SveltosCluster -Selector env=prod -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig |
+            Invoke-ProfileSync -Profile $profile -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -WhatIf
+        $planned.Action | Should -Be 'WouldCreate'
+        ($profile | Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig).Action | Should -Be 'Created'
+        Get-Live $fleet c1 configmap piped -Namespace default | Should -Not -BeNullOrEmpty
+    }
+
     It 'deploys dependencies first and holds dependents whose dependency failed' {
         Write-FleetContent $fleet.Path base "apiVersion: v1`nkind: Namespace`nmetadata: {name: base}"
         Write-FleetContent $fleet.Path app "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: app, namespace: base}`ndata: {a: b}"

@@ -13,6 +13,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
     private const string Activity = "Invoke-ProfileSync";
     private readonly List<string> clusterKeys = [];
+    private readonly List<ClusterProfile> pipedProfiles = [];
 
     /// <summary>Profiles of the fleet to sync, by name (wildcards allowed).</summary>
     [Parameter(Position = 0)]
@@ -24,6 +25,11 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Path { get; set; }
+
+    /// <summary>Profiles to sync, e.g. from New-ClusterProfile or Import-ClusterProfile.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public ClusterProfile[]? Profile { get; set; }
 
     [Parameter(ValueFromPipeline = true)]
     [ValidateNotNull]
@@ -53,6 +59,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
     protected override void ProcessRecord()
     {
+        pipedProfiles.AddRange(Profile ?? []);
         foreach (var cluster in Cluster ?? [])
         {
             clusterKeys.Add(cluster.ToString());
@@ -65,7 +72,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         if (!Watch)
         {
-            SyncOnce(opened, Request(opened), stopOnError: true);
+            SyncOnce(opened, () => Request(opened), stopOnError: true);
             return;
         }
 
@@ -91,7 +98,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             // Each round reads the fleet afresh; the watched instance only reports changes.
             using (var fleet = OpenFleet(target))
             {
-                SyncOnce(fleet, Request(fleet), stopOnError: false);
+                SyncOnce(fleet, () => Request(fleet), stopOnError: false);
             }
 
             var remaining = deadline - DateTime.UtcNow;
@@ -114,11 +121,12 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         }
     }
 
-    private void SyncOnce(IFleet fleet, SyncRequest request, bool stopOnError)
+    private void SyncOnce(IFleet fleet, Func<SyncRequest> buildRequest, bool stopOnError)
     {
         SyncPlan? plan = null;
         try
         {
+            var request = buildRequest();
             RunOffPipeline(async (pump, token) =>
                 plan = await FleetSync.PlanAsync(fleet, request, Observer(pump, token), token).ConfigureAwait(false));
 
@@ -160,6 +168,11 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
     private List<ClusterProfileDocument>? SelectProfiles(IFleet fleet)
     {
+        if (pipedProfiles.Count > 0)
+        {
+            return pipedProfiles.Select(ProfileMapper.ToDocument).ToList();
+        }
+
         if (Path is not null)
         {
             var imported = new List<ClusterProfileDocument>();
