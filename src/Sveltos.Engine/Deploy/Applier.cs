@@ -113,7 +113,7 @@ public static class Applier
         {
             if (reported.Add(change))
             {
-                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, change.Key, action, message, change));
+                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, change.Key, action, message, change) { Local = plan.Local });
             }
         }
 
@@ -173,7 +173,7 @@ public static class Applier
         {
             if (plan.IsWithdrawal && status == DeploymentStatus.Provisioned && deployed.Count == 0)
             {
-                await DeploymentRecordStore.DeleteAsync(client, plan.Profile, cancellationToken).ConfigureAwait(false);
+                await DeploymentRecordStore.DeleteAsync(client, plan.Profile, plan.Local ? plan.Cluster : null, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -192,6 +192,7 @@ public static class Applier
             {
                 Profile = plan.Profile,
                 Cluster = plan.Cluster,
+                Local = plan.Local,
                 Tier = desired?.Tier ?? plan.Previous?.Tier ?? Tracking.DefaultTier,
                 SyncMode = desired?.SyncMode ?? plan.Previous?.SyncMode ?? "Continuous",
                 StopMatchingBehavior = desired?.StopMatchingBehavior ?? plan.Previous?.StopMatchingBehavior ?? "WithdrawPolicies",
@@ -294,4 +295,8 @@ public static class Applier
 }
 
 /// <summary>The outcome for one object of one (profile, cluster) pair.</summary>
-public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey Key, ObjectAction Action, string Message, PlannedChange? Change, string? Diff = null);
+public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey Key, ObjectAction Action, string Message, PlannedChange? Change, string? Diff = null)
+{
+    /// <summary>True when the object lives in the management cluster (deploymentType Local).</summary>
+    public bool Local { get; init; }
+}

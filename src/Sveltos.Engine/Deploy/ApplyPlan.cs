@@ -28,6 +28,9 @@ public sealed record ApplyPlan
     /// <summary>Set when the plan cannot proceed (a conflict without continueOnConflict): nothing is applied.</summary>
     public string? Blocked { get; init; }
 
+    /// <summary>deploymentType Local: the objects go to the management cluster on the cluster's behalf.</summary>
+    public bool Local { get; init; }
+
     /// <summary>Withdrawal that keeps the objects and removes only tracking metadata (LeavePolicies).</summary>
     public bool LeaveObjects { get; init; }
 

@@ -13,6 +13,9 @@ public sealed record DeploymentRecord
     /// <summary>The cluster as the fleet names it (namespace/name).</summary>
     public required string Cluster { get; init; }
 
+    /// <summary>True for deploymentType Local content: kept in the management cluster on the cluster's behalf.</summary>
+    public bool Local { get; init; }
+
     public int Tier { get; init; } = Tracking.DefaultTier;
 
     public string SyncMode { get; init; } = "Continuous";

@@ -14,10 +14,17 @@ public static class DeploymentRecordStore
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static string RecordName(ProfileRef profile) =>
-        profile.Namespace.Length == 0
+    /// <summary>
+    /// One record per profile in a managed cluster; in the management cluster, Local content gets one
+    /// per (profile, cluster), so the cluster is part of the name.
+    /// </summary>
+    public static string RecordName(ProfileRef profile, string? localCluster = null)
+    {
+        var name = profile.Namespace.Length == 0
             ? $"sveltos-{profile.Kind.ToLowerInvariant()}-{profile.Name}"
             : $"sveltos-{profile.Kind.ToLowerInvariant()}-{profile.Namespace}-{profile.Name}";
+        return localCluster is null ? name : $"{name}-local-{localCluster.Replace('/', '-')}";
+    }
 
     /// <summary>Every record in the cluster, in one request.</summary>
     public static async Task<IReadOnlyList<DeploymentRecord>> ListAsync(KubeClient cluster, CancellationToken cancellationToken)
@@ -67,10 +74,10 @@ public static class DeploymentRecordStore
         }
     }
 
-    public static async Task DeleteAsync(KubeClient cluster, ProfileRef profile, CancellationToken cancellationToken)
+    public static async Task DeleteAsync(KubeClient cluster, ProfileRef profile, string? localCluster, CancellationToken cancellationToken)
     {
         var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
-        await cluster.DeleteAsync(configMaps, Namespace, RecordName(profile), dryRun: false, cancellationToken).ConfigureAwait(false);
+        await cluster.DeleteAsync(configMaps, Namespace, RecordName(profile, localCluster), dryRun: false, cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonObject ToConfigMap(DeploymentRecord record) => new()
@@ -79,7 +86,7 @@ public static class DeploymentRecordStore
         ["kind"] = "ConfigMap",
         ["metadata"] = new JsonObject
         {
-            ["name"] = RecordName(record.Profile),
+            ["name"] = RecordName(record.Profile, record.Local ? record.Cluster : null),
             ["namespace"] = Namespace,
             ["labels"] = new JsonObject { [RecordLabel] = "true" },
         },

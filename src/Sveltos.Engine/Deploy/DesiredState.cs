@@ -16,6 +16,9 @@ public sealed record DesiredState
 
     public required string Cluster { get; init; }
 
+    /// <summary>deploymentType Local: deployed to the management cluster.</summary>
+    public bool Local { get; init; }
+
     public int Tier { get; init; } = Tracking.DefaultTier;
 
     public string SyncMode { get; init; } = "Continuous";

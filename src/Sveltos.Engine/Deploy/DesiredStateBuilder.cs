@@ -17,6 +17,7 @@ public static class DesiredStateBuilder
         string clusterName,
         IReadOnlyList<ContentObject> content,
         IReadOnlyList<SourceVersion> sources,
+        bool local,
         CancellationToken cancellationToken)
     {
         var spec = profile.Spec;
@@ -71,6 +72,7 @@ public static class DesiredStateBuilder
         {
             Profile = profileRef,
             Cluster = clusterName,
+            Local = local,
             Tier = spec.Tier,
             SyncMode = spec.SyncMode.ToString(),
             StopMatchingBehavior = spec.StopMatchingBehavior.ToString(),

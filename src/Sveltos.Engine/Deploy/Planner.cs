@@ -9,7 +9,10 @@ namespace Sveltos.Engine.Deploy;
 /// </summary>
 public static class Planner
 {
-    public static async Task<ApplyPlan> PlanAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken)
+    public static async Task<ApplyPlan> PlanAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken) =>
+        (await PlanRemoteAsync(client, desired, previous, cancellationToken).ConfigureAwait(false)) with { Local = desired.Local };
+
+    private static async Task<ApplyPlan> PlanRemoteAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken)
     {
         var provisioned = previous is { Status: DeploymentStatus.Provisioned };
         if (provisioned && desired.IsOneTime)
@@ -64,7 +67,7 @@ public static class Planner
             changes.Add(await PlanRemovalAsync(client, previous.Profile, recorded.Key, leave, cancellationToken).ConfigureAwait(false));
         }
 
-        return new ApplyPlan { Profile = previous.Profile, Cluster = previous.Cluster, Previous = previous, Changes = changes, LeaveObjects = leave };
+        return new ApplyPlan { Profile = previous.Profile, Cluster = previous.Cluster, Previous = previous, Changes = changes, LeaveObjects = leave, Local = previous.Local };
     }
 
     private static ApplyPlan Unchanged(DesiredState desired, DeploymentRecord previous, ObjectAction action, string message) => new()

@@ -9,7 +9,8 @@ namespace Sveltos.Engine.Sync;
 public sealed record ClusterWork(FleetCluster Cluster, KubeClient Client, IReadOnlyList<PairWork> Pairs);
 
 /// <summary>
-/// One (profile, cluster) pair. <see cref="Plan"/> is null when the content could not be prepared:
+/// One (profile, cluster) pair and where it deploys: the cluster itself, or the management cluster for
+/// deploymentType Local content. <see cref="Plan"/> is null when the content could not be prepared:
 /// the pair then changes nothing.
 /// </summary>
-public sealed record PairWork(ProfileRef Profile, ClusterProfileDocument? Document, ApplyPlan? Plan, bool DryRun, string? Failure = null);
+public sealed record PairWork(ProfileRef Profile, ClusterProfileDocument? Document, KubeClient Target, ApplyPlan? Plan, bool DryRun, string? Failure = null);

@@ -9,8 +9,9 @@ namespace Sveltos.Engine.Sync;
 
 /// <summary>
 /// Plans a sync of the fleet: for every cluster, what each profile wants there (or that it must be
-/// withdrawn), compared with the deployment records the cluster holds. Nothing is written here; the
-/// returned <see cref="SyncPlan"/> is shown, confirmed and then applied.
+/// withdrawn), compared with the deployment records the cluster holds; deploymentType Local content
+/// is planned against the management cluster, where its records are kept per cluster. Nothing is
+/// written here; the returned <see cref="SyncPlan"/> is shown, confirmed and then applied.
 /// </summary>
 public static class FleetSync
 {
@@ -38,7 +39,9 @@ public static class FleetSync
             observer.Warning($"{profile.Identity}: {problem}; it is not synced.");
         }
 
-        var context = new PlanContext(fleet, request, ordered, profiles, fleetProfiles, explicitProfiles, observer);
+        var management = (fleet as ManagementClusterFleet)?.Management;
+        var localRecords = management is null ? [] : (await DeploymentRecordStore.ListAsync(management, cancellationToken).ConfigureAwait(false)).Where(r => r.Local).ToList();
+        var context = new PlanContext(fleet, request, ordered, profiles, fleetProfiles, explicitProfiles, observer, management, localRecords);
         var work = new ConcurrentBag<ClusterWork>();
         var done = 0;
         observer.Progress("Planning", 0, clusters.Count);
@@ -75,27 +78,29 @@ public static class FleetSync
             client = KubeClientFactory.Create(resolved);
             var records = (await DeploymentRecordStore.ListAsync(client, cancellationToken).ConfigureAwait(false))
                 .ToDictionary(r => ProfileRefs.Identity(r.Profile), StringComparer.Ordinal);
+            var localRecords = context.LocalRecords
+                .Where(r => r.Cluster == cluster.ToString())
+                .ToDictionary(r => ProfileRefs.Identity(r.Profile), StringComparer.Ordinal);
             var pairs = new List<PairWork>();
             foreach (var profile in matching)
             {
                 records.TryGetValue(profile.Identity, out var previous);
-                if (await PlanPairAsync(context, client, cluster, profile, previous, cancellationToken).ConfigureAwait(false) is { } pair)
-                {
-                    pairs.Add(pair);
-                }
+                localRecords.TryGetValue(profile.Identity, out var previousLocal);
+                pairs.AddRange(await PlanPairAsync(context, client, cluster, profile, previous, previousLocal, cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var (identity, record) in records)
+            foreach (var (identity, record) in records.Concat(localRecords))
             {
                 if (matching.Any(p => p.Identity == identity) || !(withdrawing || ShouldWithdraw(context, identity)))
                 {
                     continue;
                 }
 
+                var target = record.Local ? context.Management! : client;
                 var inFleet = context.Profiles.FirstOrDefault(p => p.Identity == identity);
                 var leave = (inFleet?.Spec.StopMatchingBehavior.ToString() ?? record.StopMatchingBehavior) == nameof(StopMatchingBehavior.LeavePolicies);
-                var withdrawal = await Planner.PlanWithdrawalAsync(client, record, leave, cancellationToken).ConfigureAwait(false);
-                pairs.Add(new PairWork(record.Profile, inFleet, withdrawal, DryRun: false));
+                var withdrawal = await Planner.PlanWithdrawalAsync(target, record, leave, cancellationToken).ConfigureAwait(false);
+                pairs.Add(new PairWork(record.Profile, inFleet, target, withdrawal, DryRun: false));
             }
 
             return new ClusterWork(cluster, client, pairs);
@@ -119,7 +124,15 @@ public static class FleetSync
         return !context.ExplicitProfiles && context.FleetProfiles.Complete && !context.FleetProfiles.Exists(identity);
     }
 
-    private static async Task<PairWork?> PlanPairAsync(PlanContext context, KubeClient client, FleetCluster cluster, ClusterProfileDocument profile, DeploymentRecord? previous, CancellationToken cancellationToken)
+    /// <summary>The pair for the cluster itself, and one for the management cluster when the profile has Local content.</summary>
+    private static async Task<IReadOnlyList<PairWork>> PlanPairAsync(
+        PlanContext context,
+        KubeClient client,
+        FleetCluster cluster,
+        ClusterProfileDocument profile,
+        DeploymentRecord? previous,
+        DeploymentRecord? previousLocal,
+        CancellationToken cancellationToken)
     {
         var profileRef = ProfileRefs.Of(profile);
         try
@@ -134,20 +147,28 @@ public static class FleetSync
                 sources.AddRange(result.Sources);
             }
 
-            var local = objects.Count(o => o.Target == DeploymentType.Local);
-            if (local > 0)
+            var pairs = new List<PairWork>();
+            var remote = await DesiredStateBuilder.BuildAsync(client, profile, cluster.ToString(), objects.Where(o => o.Target == DeploymentType.Remote).ToList(), sources, local: false, cancellationToken).ConfigureAwait(false);
+            pairs.Add(new PairWork(profileRef, profile, client, await Planner.PlanAsync(client, remote, previous, cancellationToken).ConfigureAwait(false), remote.IsDryRun));
+
+            var local = objects.Where(o => o.Target == DeploymentType.Local).ToList();
+            if (local.Count > 0 || previousLocal is not null)
             {
-                context.Observer.Warning($"{profile.Identity}: {local} object(s) with deploymentType Local are not deployed by this version.");
+                var management = context.Management ?? throw new ContentException(
+                    "LocalDeploymentUnavailable",
+                    $"{profile.Identity}: {local.Count} object(s) have deploymentType Local, which deploys to the management cluster; {context.Fleet.Description} has none.",
+                    profile.Identity,
+                    "Use a management-cluster fleet (Connect-SveltosFleet -Context), or deploy the content Remote.");
+                var desired = await DesiredStateBuilder.BuildAsync(management, profile, cluster.ToString(), local, sources, local: true, cancellationToken).ConfigureAwait(false);
+                pairs.Add(new PairWork(profileRef, profile, management, await Planner.PlanAsync(management, desired, previousLocal, cancellationToken).ConfigureAwait(false), desired.IsDryRun));
             }
 
-            var desired = await DesiredStateBuilder.BuildAsync(client, profile, cluster.ToString(), objects.Where(o => o.Target == DeploymentType.Remote).ToList(), sources, cancellationToken).ConfigureAwait(false);
-            var plan = await Planner.PlanAsync(client, desired, previous, cancellationToken).ConfigureAwait(false);
-            return new PairWork(profileRef, profile, plan, desired.IsDryRun);
+            return pairs;
         }
         catch (SveltosException ex) when (ex.ErrorId is not ("ClusterUnreachable" or "ClusterTimeout"))
         {
             context.Observer.PairFailed(cluster.ToString(), profileRef, ex);
-            return new PairWork(profileRef, profile, null, DryRun: false, ex.Message);
+            return [new PairWork(profileRef, profile, client, null, DryRun: false, ex.Message)];
         }
     }
 
@@ -158,5 +179,7 @@ public static class FleetSync
         IReadOnlyList<ClusterProfileDocument> Profiles,
         FleetProfiles FleetProfiles,
         bool ExplicitProfiles,
-        ISyncObserver Observer);
+        ISyncObserver Observer,
+        KubeClient? Management,
+        IReadOnlyList<DeploymentRecord> LocalRecords);
 }

@@ -122,9 +122,9 @@ public sealed class SyncPlan : IDisposable
         var results = new List<ObjectResult>();
         foreach (var change in pair.Plan.Changes)
         {
-            var diff = change.IsChange ? await ObjectDiffer.DiffAsync(work.Client, change, cancellationToken).ConfigureAwait(false) : null;
+            var diff = change.IsChange ? await ObjectDiffer.DiffAsync(pair.Target, change, cancellationToken).ConfigureAwait(false) : null;
             var message = change.Action == ObjectAction.Conflict || pair.Plan.Blocked is null ? change.Message : pair.Plan.Blocked;
-            var result = new ObjectResult(work.Cluster.ToString(), pair.Profile, change.Key, change.Action.Planned(), message, change, diff);
+            var result = new ObjectResult(work.Cluster.ToString(), pair.Profile, change.Key, change.Action.Planned(), message, change, diff) { Local = pair.Plan.Local };
             results.Add(result);
             observer.Result(result);
         }
@@ -143,15 +143,15 @@ public sealed class SyncPlan : IDisposable
             var identity = ProfileRefs.Identity(pair.Profile);
             if (pair.Plan is null || pair.DryRun)
             {
-                outcomes[identity] = false;
+                Record(outcomes, identity, false);
                 await ReportPairAsync(work, pair, observer, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             if (!pair.Plan.IsWithdrawal && WaitingFor(work, pair, outcomes) is { } dependency)
             {
-                outcomes[identity] = false;
-                var results = pair.Plan.Changes.Select(c => new ObjectResult(work.Cluster.ToString(), pair.Profile, c.Key, ObjectAction.Pending, $"waiting for dependency {dependency}", c)).ToList();
+                Record(outcomes, identity, false);
+                var results = pair.Plan.Changes.Select(c => new ObjectResult(work.Cluster.ToString(), pair.Profile, c.Key, ObjectAction.Pending, $"waiting for dependency {dependency}", c) { Local = pair.Plan.Local }).ToList();
                 results.ForEach(observer.Result);
                 observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Pending, new Dictionary<ObjectAction, int>(), $"waiting for dependency {dependency}"));
                 continue;
@@ -160,10 +160,14 @@ public sealed class SyncPlan : IDisposable
             var applied = await ApplyPairAsync(work, pair, approve, cancellationToken).ConfigureAwait(false);
             applied.ForEach(observer.Result);
             var summary = PairSummary.From(work.Cluster.ToString(), pair.Profile, applied, pair.Plan.IsWithdrawal, planned: false, pair.Plan.Blocked ?? "");
-            outcomes[identity] = summary.Status is PairStatus.Provisioned or PairStatus.Unchanged;
+            Record(outcomes, identity, summary.Status is PairStatus.Provisioned or PairStatus.Unchanged);
             observer.Summary(summary);
         }
     }
+
+    // A profile with Local content has two pairs per cluster; it is deployed only when both are.
+    private static void Record(Dictionary<string, bool> outcomes, string identity, bool deployed) =>
+        outcomes[identity] = deployed && (!outcomes.TryGetValue(identity, out var earlier) || earlier);
 
     private async Task<List<ObjectResult>> ApplyPairAsync(ClusterWork work, PairWork pair, Func<ApplyPlan, PlannedChange, bool> approve, CancellationToken cancellationToken)
     {
@@ -176,7 +180,7 @@ public sealed class SyncPlan : IDisposable
 
         try
         {
-            return (await Applier.ApplyAsync(work.Client, plan, change => approve(plan, change), cancellationToken).ConfigureAwait(false)).ToList();
+            return (await Applier.ApplyAsync(pair.Target, plan, change => approve(plan, change), cancellationToken).ConfigureAwait(false)).ToList();
         }
         finally
         {

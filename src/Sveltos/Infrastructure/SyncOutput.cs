@@ -15,7 +15,8 @@ internal static class SyncOutput
         result.Key.Name,
         result.Action.ToString(),
         result.Message,
-        result.Diff);
+        result.Diff,
+        result.Local);
 
     public static SyncSummary ToOutput(PairSummary summary) => new(
         summary.Cluster,

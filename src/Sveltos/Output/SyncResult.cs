@@ -3,8 +3,9 @@ namespace Sveltos;
 /// <summary>What a sync did (or, planned, would do) to one object of one cluster.</summary>
 public sealed class SyncResult
 {
-    internal SyncResult(string cluster, string profile, string apiVersion, string kind, string @namespace, string name, string action, string message, string? diff)
+    internal SyncResult(string cluster, string profile, string apiVersion, string kind, string @namespace, string name, string action, string message, string? diff, bool local)
     {
+        DeploymentType = local ? "Local" : "Remote";
         Cluster = cluster;
         Profile = profile;
         ApiVersion = apiVersion;
@@ -21,6 +22,9 @@ public sealed class SyncResult
 
     /// <summary>ClusterProfile/name or Profile/namespace/name.</summary>
     public string Profile { get; }
+
+    /// <summary>Remote (in the cluster) or Local (in the management cluster, on the cluster's behalf).</summary>
+    public string DeploymentType { get; }
 
     public string ApiVersion { get; }
 
