@@ -28,6 +28,9 @@ public sealed record FleetCluster(
     ClusterConnection Connection,
     string? SourceFile)
 {
+    /// <summary>The cluster object as the fleet holds it (templates read it as .Cluster / cluster).</summary>
+    public System.Text.Json.Nodes.JsonObject? Object { get; init; }
+
     /// <summary>Only ready, unpaused clusters receive add-ons, as in Sveltos.</summary>
     public bool Eligible => Ready && !Paused;
 

@@ -211,7 +211,7 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
             KubeObject.Flag(obj["spec"]?["paused"]),
             NullIfEmpty(KubeObject.Text(obj["status"]?["version"])),
             new SecretConnection(Management, ns, secretName.Length > 0 ? secretName : $"{name}-sveltos-kubeconfig", key.Length > 0 ? key : null, name),
-            null);
+            null) { Object = obj };
     }
 
     private FleetCluster FromCapiCluster(JsonObject obj)
@@ -227,7 +227,7 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
             KubeObject.Flag(obj["spec"]?["paused"]),
             null,
             new SecretConnection(Management, ns, $"{name}-kubeconfig", "value", name),
-            null);
+            null) { Object = obj };
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

@@ -13,4 +13,8 @@ public sealed record ClusterWork(FleetCluster Cluster, KubeClient Client, IReadO
 /// deploymentType Local content. <see cref="Plan"/> is null when the content could not be prepared:
 /// the pair then changes nothing.
 /// </summary>
-public sealed record PairWork(ProfileRef Profile, ClusterProfileDocument? Document, KubeClient Target, ApplyPlan? Plan, bool DryRun, string? Failure = null);
+public sealed record PairWork(ProfileRef Profile, ClusterProfileDocument? Document, KubeClient Target, ApplyPlan? Plan, bool DryRun, string? Failure = null)
+{
+    /// <summary>Why the pair waits (a missing template resource); the pair then changes nothing.</summary>
+    public string? Pending { get; init; }
+}

@@ -165,6 +165,11 @@ public static class FleetSync
 
             return pairs;
         }
+        catch (PendingException pending)
+        {
+            context.Observer.PairPending(cluster.ToString(), profileRef, pending.Message);
+            return [new PairWork(profileRef, profile, client, null, DryRun: false) { Pending = pending.Message }];
+        }
         catch (SveltosException ex) when (ex.ErrorId is not ("ClusterUnreachable" or "ClusterTimeout"))
         {
             context.Observer.PairFailed(cluster.ToString(), profileRef, ex);

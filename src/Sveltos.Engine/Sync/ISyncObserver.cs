@@ -20,6 +20,9 @@ public interface ISyncObserver
     /// <summary>A profile could not be prepared for a cluster (content missing or malformed); nothing changed there.</summary>
     void PairFailed(string cluster, ProfileRef profile, SveltosException error);
 
+    /// <summary>A profile waits on a cluster for something outside it; nothing changed there. Not an error.</summary>
+    void PairPending(string cluster, ProfileRef profile, string reason);
+
     void Result(ObjectResult result);
 
     void Summary(PairSummary summary);

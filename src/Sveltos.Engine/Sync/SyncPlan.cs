@@ -115,7 +115,8 @@ public sealed class SyncPlan : IDisposable
     {
         if (pair.Plan is null)
         {
-            observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Failed, new Dictionary<ObjectAction, int>(), pair.Failure ?? ""));
+            var status = pair.Pending is null ? PairStatus.Failed : PairStatus.Pending;
+            observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, status, new Dictionary<ObjectAction, int>(), pair.Pending ?? pair.Failure ?? ""));
             return;
         }
 

@@ -29,6 +29,8 @@ internal sealed class FailureTrackingObserver(ISyncObserver inner) : ISyncObserv
         inner.PairFailed(cluster, profile, error);
     }
 
+    public void PairPending(string cluster, ProfileRef profile, string reason) => inner.PairPending(cluster, profile, reason);
+
     public void Result(ObjectResult result)
     {
         if (result.Action is ObjectAction.Failed or ObjectAction.Conflict)

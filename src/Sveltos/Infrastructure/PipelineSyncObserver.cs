@@ -41,6 +41,9 @@ internal sealed class PipelineSyncObserver(Cmdlet cmdlet, PipelinePump pump, boo
     public void PairFailed(string cluster, ProfileRef profile, SveltosException error) =>
         Post(() => cmdlet.WriteError(ErrorRecords.From(error, $"{ProfileRefs.Identity(profile)} on {cluster}")));
 
+    public void PairPending(string cluster, ProfileRef profile, string reason) =>
+        Post(() => cmdlet.WriteWarning($"Pending: {reason}"));
+
     public void Result(ObjectResult result)
     {
         if (!summaryOnly)

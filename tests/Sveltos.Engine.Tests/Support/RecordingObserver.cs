@@ -30,6 +30,10 @@ public sealed class RecordingObserver : ISyncObserver
 
     public void PairFailed(string cluster, ProfileRef profile, SveltosException error) => PairErrors.Enqueue((cluster, profile, error));
 
+    public ConcurrentQueue<(string Cluster, ProfileRef Profile, string Reason)> Pending { get; } = new();
+
+    public void PairPending(string cluster, ProfileRef profile, string reason) => Pending.Enqueue((cluster, profile, reason));
+
     public void Result(ObjectResult result) => Results.Enqueue(result);
 
     public void Summary(PairSummary summary) => Summaries.Enqueue(summary);

@@ -206,7 +206,7 @@ public sealed class DirectoryFleet : IFleet
             KubeObject.Flag(obj["spec"]?["paused"]),
             KubeObject.Text(obj["status"]?["version"]) is { Length: > 0 } v ? v : null,
             new ContextConnection(context, kubeconfig),
-            document.File);
+            document.File) { Object = obj };
     }
 
     private FleetDocument Find(FleetCluster cluster) =>
