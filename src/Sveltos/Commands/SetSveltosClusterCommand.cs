@@ -43,21 +43,10 @@ public sealed class SetSveltosClusterCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         try
         {
-            var matches = Await(opened.GetClustersAsync).Where(c => c.Name == Name && (Namespace is null || c.Namespace == Namespace)).ToList();
-            if (matches.Count != 1)
+            if (FindCluster(opened, fleet, Name, Namespace) is not { } cluster)
             {
-                WriteError(ErrorRecords.Create(
-                    matches.Count == 0 ? "ClusterNotFound" : "ClusterAmbiguous",
-                    matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
-                    matches.Count == 0
-                        ? $"Cluster '{Name}' was not found in {fleet.Description}."
-                        : $"Cluster name '{Name}' exists in several namespaces ({string.Join(", ", matches.Select(m => m.Namespace))}).",
-                    Name,
-                    matches.Count == 0 ? "Run Get-SveltosCluster to list the clusters." : "Pass -Namespace."));
                 return;
             }
-
-            var cluster = matches[0];
             var labels = new Dictionary<string, string>(Label is not null ? PowerShellValues.ToStringMap(Label) : cluster.Labels, StringComparer.Ordinal);
             foreach (var key in RemoveLabel ?? [])
             {

@@ -32,18 +32,10 @@ public sealed class UnregisterSveltosClusterCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         try
         {
-            var matches = Await(opened.GetClustersAsync).Where(c => c.Name == Name && (Namespace is null || c.Namespace == Namespace)).ToList();
-            if (matches.Count != 1)
+            if (FindCluster(opened, fleet, Name, Namespace) is not { } cluster)
             {
-                WriteError(ErrorRecords.Create(
-                    matches.Count == 0 ? "ClusterNotFound" : "ClusterAmbiguous",
-                    matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
-                    matches.Count == 0 ? $"Cluster '{Name}' was not found in {fleet.Description}." : $"Cluster name '{Name}' exists in several namespaces; pass -Namespace.",
-                    Name));
                 return;
             }
-
-            var cluster = matches[0];
             if (!ShouldProcess($"{cluster} in {fleet.Description}", KeepAddOns ? "Unregister cluster, leaving its add-ons" : "Withdraw add-ons and unregister cluster"))
             {
                 return;

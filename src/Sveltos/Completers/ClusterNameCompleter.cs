@@ -18,17 +18,7 @@ public sealed class ClusterNameCompleter : IArgumentCompleter
     {
         try
         {
-            var kubeconfig = fakeBoundParameters["Kubeconfig"] switch
-            {
-                string one => new[] { one },
-                object[] many => many.Select(p => p?.ToString() ?? "").ToArray(),
-                _ => null,
-            };
-            var fleet = fakeBoundParameters["FleetPath"] is string path
-                ? FleetConnections.Directory(path, kubeconfig)
-                : fakeBoundParameters["ManagementContext"] is string context
-                    ? FleetConnections.ManagementCluster(context, kubeconfig)
-                    : FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+            var fleet = CompletionText.Fleet(fakeBoundParameters);
             using var opened = FleetConnections.Target(fleet).Open(ClusterProbe.ProbeOptions);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);

@@ -17,12 +17,7 @@ public sealed class ContextNameCompleter : IArgumentCompleter
     {
         try
         {
-            var kubeconfig = fakeBoundParameters["Kubeconfig"] switch
-            {
-                string one => new[] { one },
-                object[] many => many.Select(p => p?.ToString() ?? "").ToArray(),
-                _ => null,
-            };
+            var kubeconfig = CompletionText.Kubeconfig(fakeBoundParameters);
             var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
             return KubeconfigLoader.Load(kubeconfig).Contexts.Keys
                 .Where(pattern.IsMatch)

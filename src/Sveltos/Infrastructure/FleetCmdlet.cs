@@ -84,4 +84,27 @@ public abstract class FleetCmdlet : SveltosCmdlet
 
         return approved.Count == missing.Count;
     }
+
+    /// <summary>
+    /// The one cluster named <paramref name="name"/> (in <paramref name="namespace"/> when given), or
+    /// null after writing ClusterNotFound / ClusterAmbiguous.
+    /// </summary>
+    internal FleetCluster? FindCluster(IFleet fleet, SveltosFleet description, string name, string? @namespace)
+    {
+        var matches = Await(fleet.GetClustersAsync).Where(c => c.Name == name && (@namespace is null || c.Namespace == @namespace)).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        WriteError(ErrorRecords.Create(
+            matches.Count == 0 ? "ClusterNotFound" : "ClusterAmbiguous",
+            matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
+            matches.Count == 0
+                ? $"Cluster '{name}' was not found in {description.Description}."
+                : $"Cluster name '{name}' exists in several namespaces ({string.Join(", ", matches.Select(m => m.Namespace))}).",
+            name,
+            matches.Count == 0 ? "Run Get-SveltosCluster to list the clusters." : "Pass -Namespace."));
+        return null;
+    }
 }
