@@ -15,7 +15,12 @@ public interface IContentSource
     Task<ContentResult> ResolveAsync(ContentRequest request, CancellationToken cancellationToken);
 }
 
-public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster Cluster, IFleet Fleet);
+/// <summary>What content is produced for: a profile, a cluster, the fleet, and the management-cluster resources fetched for templates.</summary>
+public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster Cluster, IFleet Fleet)
+{
+    /// <summary>The profile's templateResourceRefs, fetched for this cluster, by identifier.</summary>
+    public IReadOnlyDictionary<string, JsonObject> Resources { get; init; } = new Dictionary<string, JsonObject>();
+}
 
 /// <summary>One object to deploy and where it came from.</summary>
 public sealed record ContentObject(JsonObject Object, SourceRef Source, string Reason, DeploymentType Target);

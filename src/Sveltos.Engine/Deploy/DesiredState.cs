@@ -40,6 +40,13 @@ public sealed record DesiredState
 
     public bool IsOneTime => SyncMode == "OneTime";
 
-    /// <summary>Covers the objects and the settings that shape deployment; equal hashes mean nothing to do.</summary>
-    public string InputHash => ObjectHasher.Hash(string.Join("\n", Objects.Select(o => o.Hash).Prepend($"{Tier}|{string.Join(",", NamespacesToCreate)}")));
+    /// <summary>
+    /// Covers the objects, the versions of every source read (content and template resources) and the
+    /// settings that shape deployment; equal hashes mean nothing to do.
+    /// </summary>
+    public string InputHash => ObjectHasher.Hash(string.Join(
+        "\n",
+        Objects.Select(o => o.Hash)
+            .Concat(Sources.Select(s => $"{s.Kind}/{s.Namespace}/{s.Name}@{s.ResourceVersion}"))
+            .Prepend($"{Tier}|{string.Join(",", NamespacesToCreate)}")));
 }

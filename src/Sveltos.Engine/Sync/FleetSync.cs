@@ -138,8 +138,15 @@ public static class FleetSync
         try
         {
             var request = new ContentRequest(profile, cluster, context.Fleet);
-            var objects = new List<ContentObject>();
             var sources = new List<SourceVersion>();
+            if (profile.Spec.TemplateResourceRefs.Count > 0)
+            {
+                var (resources, versions) = await TemplateResources.FetchAsync(request, (text, _) => text, cancellationToken).ConfigureAwait(false);
+                request = request with { Resources = resources };
+                sources.AddRange(versions);
+            }
+
+            var objects = new List<ContentObject>();
             foreach (var source in ContentSources)
             {
                 var result = await source.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
