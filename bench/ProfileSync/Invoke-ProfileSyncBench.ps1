@@ -31,6 +31,12 @@
     The most clusters the sequential kubectl loops really run on; 0 (the default) runs them on every cluster.
 .EXAMPLE
     dotnet pwsh ./bench/ProfileSync/Invoke-ProfileSyncBench.ps1 -Clusters 20
+.NOTES
+    Reading the kubectl rows: the client-side re-run sends one PATCH per cluster even though nothing changed,
+    for the PodDisruptionBudget (kubectl's strategic merge patch replaces spec.selector, whose patch strategy is
+    'replace', on every apply); the server-side re-run sends every object again as an apply request, which the
+    server finds to be a no-op. Wall times on a shared 2-core machine vary with its load: compare the ratios
+    of one run, not numbers across runs.
 #>
 [CmdletBinding()]
 param(
