@@ -41,12 +41,8 @@ public sealed record DesiredState
     public bool IsOneTime => SyncMode == "OneTime";
 
     /// <summary>
-    /// Covers the objects, the versions of every source read (content and template resources) and the
-    /// settings that shape deployment; equal hashes mean nothing to do.
+    /// A hash of everything the objects were made from (the profile's spec, the content, the versions
+    /// of the sources read): equal to the record's means nothing to do, without asking the cluster.
     /// </summary>
-    public string InputHash => ObjectHasher.Hash(string.Join(
-        "\n",
-        Objects.Select(o => o.Hash)
-            .Concat(Sources.Select(s => $"{s.Kind}/{s.Namespace}/{s.Name}@{s.ResourceVersion}"))
-            .Prepend($"{Tier}|{string.Join(",", NamespacesToCreate)}")));
+    public required string InputHash { get; init; }
 }

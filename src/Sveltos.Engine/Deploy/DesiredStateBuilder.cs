@@ -18,6 +18,7 @@ public static class DesiredStateBuilder
         IReadOnlyList<ContentObject> content,
         IReadOnlyList<SourceVersion> sources,
         bool local,
+        string inputHash,
         CancellationToken cancellationToken)
     {
         var spec = profile.Spec;
@@ -81,8 +82,27 @@ public static class DesiredStateBuilder
             Objects = objects,
             NamespacesToCreate = SkipNamespaceCreation(profile) ? [] : namespaces.ToList(),
             Sources = sources,
+            InputHash = inputHash,
         };
     }
+
+    /// <summary>
+    /// What a profile wants when its inputs are those of the last deployment: nothing needs building,
+    /// the planner answers Unchanged from the record alone.
+    /// </summary>
+    public static DesiredState Unchanged(ClusterProfileDocument profile, string clusterName, bool local, string inputHash, IReadOnlyList<SourceVersion> sources) => new()
+    {
+        Profile = ProfileRefs.Of(profile),
+        Cluster = clusterName,
+        Local = local,
+        Tier = profile.Spec.Tier,
+        SyncMode = profile.Spec.SyncMode.ToString(),
+        StopMatchingBehavior = profile.Spec.StopMatchingBehavior.ToString(),
+        ContinueOnConflict = profile.Spec.ContinueOnConflict,
+        ContinueOnError = profile.Spec.ContinueOnError,
+        Sources = sources,
+        InputHash = inputHash,
+    };
 
     private static bool SkipNamespaceCreation(ClusterProfileDocument profile) =>
         profile.ToJsonObject()["spec"]?["skipNamespaceCreation"] is JsonValue value && value.TryGetValue<bool>(out var skip) && skip;

@@ -24,7 +24,7 @@ public sealed class ContextConnection(string context, IReadOnlyList<string>? kub
         KubeconfigPaths is { Count: > 0 } ? $"context '{Context}' of {string.Join(", ", KubeconfigPaths)}" : $"context '{Context}'";
 
     public override Task<ResolvedContext> ResolveAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(KubeconfigLoader.Load(KubeconfigPaths).Resolve(Context));
+        Task.FromResult(KubeconfigLoader.LoadCached(KubeconfigPaths).Resolve(Context));
 }
 
 /// <summary>A kubeconfig stored in a Secret of the management cluster, as Sveltos and Cluster API keep them.</summary>

@@ -17,6 +17,29 @@ public static class KubeconfigLoader
     public static Kubeconfig Load(IReadOnlyList<string>? explicitPaths = null) =>
         LoadFiles(KubeconfigPaths.Resolve(explicitPaths, Environment.GetEnvironmentVariable("KUBECONFIG")));
 
+    /// <summary>
+    /// Like <see cref="Load"/>, but reuses the last parse of the same files while none of them changed:
+    /// a fleet of hundreds of contexts in one kubeconfig is read once per sync, not once per cluster.
+    /// </summary>
+    public static Kubeconfig LoadCached(IReadOnlyList<string>? explicitPaths = null)
+    {
+        var files = KubeconfigPaths.Resolve(explicitPaths, Environment.GetEnvironmentVariable("KUBECONFIG"));
+        var stamp = string.Join("|", files.Select(f => $"{f}@{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}"));
+        var cached = lastLoad;
+        if (cached is not null && cached.Stamp == stamp)
+        {
+            return cached.Kubeconfig;
+        }
+
+        var loaded = LoadFiles(files);
+        lastLoad = new CachedKubeconfig(stamp, loaded);
+        return loaded;
+    }
+
+    private static volatile CachedKubeconfig? lastLoad;
+
+    private sealed record CachedKubeconfig(string Stamp, Kubeconfig Kubeconfig);
+
     public static Kubeconfig LoadFiles(IReadOnlyList<string> files) =>
         Merge(files, files.Select(file => ReadRoot(file, ReadText(file))).ToList());
 

@@ -155,8 +155,8 @@ public static class FleetSync
             }
 
             var pairs = new List<PairWork>();
-            var remote = await DesiredStateBuilder.BuildAsync(client, profile, cluster.ToString(), objects.Where(o => o.Target == DeploymentType.Remote).ToList(), sources, local: false, cancellationToken).ConfigureAwait(false);
-            pairs.Add(new PairWork(profileRef, profile, client, await Planner.PlanAsync(client, remote, previous, cancellationToken).ConfigureAwait(false), remote.IsDryRun));
+            var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
+            pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, cancellationToken).ConfigureAwait(false));
 
             var local = objects.Where(o => o.Target == DeploymentType.Local).ToList();
             if (local.Count > 0 || previousLocal is not null)
@@ -166,8 +166,7 @@ public static class FleetSync
                     $"{profile.Identity}: {local.Count} object(s) have deploymentType Local, which deploys to the management cluster; {context.Fleet.Description} has none.",
                     profile.Identity,
                     "Use a management-cluster fleet (Connect-SveltosFleet -Context), or deploy the content Remote.");
-                var desired = await DesiredStateBuilder.BuildAsync(management, profile, cluster.ToString(), local, sources, local: true, cancellationToken).ConfigureAwait(false);
-                pairs.Add(new PairWork(profileRef, profile, management, await Planner.PlanAsync(management, desired, previousLocal, cancellationToken).ConfigureAwait(false), desired.IsDryRun));
+                pairs.Add(await PlanTargetAsync(management, profile, cluster, local, sources, previousLocal, local: true, cancellationToken).ConfigureAwait(false));
             }
 
             return pairs;
@@ -182,6 +181,25 @@ public static class FleetSync
             context.Observer.PairFailed(cluster.ToString(), profileRef, ex);
             return [new PairWork(profileRef, profile, client, null, DryRun: false, ex.Message)];
         }
+    }
+
+    /// <summary>Plans one target; when the inputs hash as the record does, without a request to the cluster.</summary>
+    private static async Task<PairWork> PlanTargetAsync(
+        KubeClient target,
+        ClusterProfileDocument profile,
+        FleetCluster cluster,
+        IReadOnlyList<ContentObject> objects,
+        IReadOnlyList<SourceVersion> sources,
+        DeploymentRecord? previous,
+        bool local,
+        CancellationToken cancellationToken)
+    {
+        var inputHash = ContentHash.Of(profile, objects, sources);
+        var desired = previous is { Status: DeploymentStatus.Provisioned } && previous.InputHash == inputHash
+            ? DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources)
+            : await DesiredStateBuilder.BuildAsync(target, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false);
+        var plan = await Planner.PlanAsync(target, desired, previous, cancellationToken).ConfigureAwait(false);
+        return new PairWork(ProfileRefs.Of(profile), profile, target, plan, desired.IsDryRun);
     }
 
     private sealed record PlanContext(
