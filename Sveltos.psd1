@@ -24,6 +24,7 @@
         'Unregister-SveltosCluster'
         'Get-ClusterSummary'
         'Invoke-ProfileSync'
+        'Expand-ClusterProfile'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

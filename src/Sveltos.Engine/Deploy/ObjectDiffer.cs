@@ -56,7 +56,7 @@ public static class ObjectDiffer
             }
         }
 
-        return YamlDocumentWriter.Write(ObjectTreeConverter.FromObject(copy));
+        return YamlText.FromJson(copy);
     }
 
     private static JsonObject Untracked(JsonObject live)

@@ -15,8 +15,6 @@ namespace Sveltos.Engine.Sync;
 /// </summary>
 public static class FleetSync
 {
-    private static readonly IReadOnlyList<IContentSource> ContentSources = [new PolicyRefSource()];
-
     public static async Task<SyncPlan> PlanAsync(IFleet fleet, SyncRequest request, ISyncObserver observer, CancellationToken cancellationToken)
     {
         var allClusters = await fleet.GetClustersAsync(cancellationToken).ConfigureAwait(false);
@@ -137,23 +135,7 @@ public static class FleetSync
         var profileRef = ProfileRefs.Of(profile);
         try
         {
-            var request = new ContentRequest(profile, cluster, context.Fleet);
-            var sources = new List<SourceVersion>();
-            if (profile.Spec.TemplateResourceRefs.Count > 0)
-            {
-                var (resources, versions) = await TemplateResources.FetchAsync(request, (text, _) => text, cancellationToken).ConfigureAwait(false);
-                request = request with { Resources = resources };
-                sources.AddRange(versions);
-            }
-
-            var objects = new List<ContentObject>();
-            foreach (var source in ContentSources)
-            {
-                var result = await source.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
-                objects.AddRange(result.Objects);
-                sources.AddRange(result.Sources);
-            }
-
+            var (objects, sources) = await ContentPipeline.ResolveAsync(profile, cluster, context.Fleet, cancellationToken).ConfigureAwait(false);
             var pairs = new List<PairWork>();
             var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
             pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, cancellationToken).ConfigureAwait(false));
