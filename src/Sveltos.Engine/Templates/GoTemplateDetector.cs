@@ -49,9 +49,24 @@ internal static partial class GoTemplateDetector
         return null;
     }
 
-    /// <summary>A Go function name called in a text Scriban parsed, or null.</summary>
+    /// <summary>
+    /// The Go data roots. Scriban reads <c>x .Cluster</c> as a member access, so Go's <c>default "west" .Cluster.x</c>
+    /// parses; no Scriban template names a member like these after a space.
+    /// </summary>
+    private static readonly HashSet<string> DataRoots = ["Cluster", "MgmtResources", "Values", "Release"];
+
+    /// <summary>A Go function name or data root in a text Scriban parsed, or null.</summary>
     public static Finding? FindInParsed(string text, ScriptNode page)
     {
+        var root = CodeBlocks(text)
+            .Select(b => (Block: b, Match: FieldAccess().Matches(b.Code).FirstOrDefault(m => DataRoots.Contains(m.Value[1..]))))
+            .FirstOrDefault(f => f.Match is not null);
+        if (root.Match is not null)
+        {
+            var original = text[root.Block.Start..root.Block.End];
+            return new Finding(root.Block.Start + root.Match.Index, $"the Go field access '{root.Match.Value}'", original, Suggest(original));
+        }
+
         var pending = new Stack<ScriptNode>([page]);
         while (pending.TryPop(out var node))
         {
@@ -93,7 +108,10 @@ internal static partial class GoTemplateDetector
 
         if (GoKeyword().Match(block.Code) is { Success: true } keyword)
         {
-            candidates.Add(At(keyword.Groups[1].Index, $"the Go template action '{keyword.Groups[1].Value}'"));
+            var hint = keyword.Groups[1].Value == "range"
+                ? " (Scriban loops with 'for item in list' ... 'end'; over a map each item has .key and .value)"
+                : " (Scriban has no named templates; define a function with 'func name' ... 'end')";
+            candidates.Add(At(keyword.Groups[1].Index, $"the Go template action '{keyword.Groups[1].Value}'{hint}"));
         }
 
         if (FieldAccess().Match(block.Code) is { Success: true } field)
@@ -145,7 +163,8 @@ internal static partial class GoTemplateDetector
             }
 
             var start = i;
-            var code = new StringBuilder();
+            // Two blanks stand for the opening braces, so offsets in the code are offsets from the block start.
+            var code = new StringBuilder("  ");
             i += 2;
             while (i < text.Length && !(text[i] == '}' && i + 1 < text.Length && text[i + 1] == '}'))
             {

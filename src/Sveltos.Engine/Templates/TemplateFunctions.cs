@@ -44,6 +44,8 @@ internal static class TemplateFunctions
         functions.Import("dict", new Func<TemplateContext, SourceSpan, object?[], ScriptObject>(Dict));
 
         // Names a template might use to reach outside its data: they exist only to say why they fail.
+        functions.Remove("include");
+        functions.Remove("include_join");
         functions.Import("include", new Func<TemplateContext, SourceSpan, object?[], object?>((_, span, _) => throw Forbidden(span, "templates cannot read files or other templates (include)")));
         functions.Import("include_join", new Func<TemplateContext, SourceSpan, object?[], object?>((_, span, _) => throw Forbidden(span, "templates cannot read files or other templates (include_join)")));
         functions.Import("env", new Func<TemplateContext, SourceSpan, object?[], object?>((_, span, _) => throw Forbidden(span, "templates cannot read environment variables (env)")));

@@ -72,7 +72,7 @@ internal static class TemplateYaml
                 }
             }
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
             // The reader reports syntax errors with their position; this pass only guards size.
         }
