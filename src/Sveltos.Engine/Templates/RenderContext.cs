@@ -28,7 +28,8 @@ internal sealed class RenderContext : TemplateContext
         LoopLimit = limits.MaxLoopIterations;
         LoopLimitQueryable = limits.MaxLoopIterations;
         RecursiveLimit = limits.MaxRecursionDepth;
-        LimitToString = limits.MaxOutputLength;
+        // Scriban stops a conversion that reaches this length; one more lets a string of exactly the limit through.
+        LimitToString = (int)Math.Min(limits.MaxOutputLength + 1L, int.MaxValue);
         OnStringLimit = ScriptLimitBehavior.Throw;
         OutputLimit = limits.MaxOutputLength;
         OnOutputLimit = ScriptLimitBehavior.Throw;
