@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+
+namespace Sveltos.Engine.Templates;
+
+/// <summary>
+/// What a template sees for one cluster: the cluster object (as stored in the fleet: metadata, spec, status), its live
+/// Kubernetes version, and the management-cluster resources fetched for it (templateResourceRefs), keyed by identifier.
+/// Rendering never modifies these objects, so one instance may be rendered by many templates at once.
+/// </summary>
+public sealed class TemplateData
+{
+    public TemplateData(JsonObject cluster, string? kubernetesVersion = null, IReadOnlyDictionary<string, JsonObject>? resources = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        var metadata = cluster["metadata"] as JsonObject;
+        ClusterName = metadata?["name"] is JsonValue name && name.TryGetValue<string>(out var text) && text.Length > 0
+            ? text
+            : throw new ArgumentException("The cluster object has no metadata.name.", nameof(cluster));
+        ClusterNamespace = metadata["namespace"] is JsonValue ns && ns.TryGetValue<string>(out var nsText) ? nsText : "";
+        Cluster = cluster;
+        KubernetesVersion = string.IsNullOrEmpty(kubernetesVersion) ? null : kubernetesVersion;
+        Resources = resources ?? new Dictionary<string, JsonObject>();
+    }
+
+    public JsonObject Cluster { get; }
+
+    public string ClusterName { get; }
+
+    /// <summary>Empty for a cluster without a namespace (a kubeconfig context).</summary>
+    public string ClusterNamespace { get; }
+
+    /// <summary>The version the cluster reports (e.g. <c>v1.30.2</c>); null when it is not known.</summary>
+    public string? KubernetesVersion { get; }
+
+    public IReadOnlyDictionary<string, JsonObject> Resources { get; }
+}

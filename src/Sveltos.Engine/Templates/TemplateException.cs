@@ -1,0 +1,59 @@
+namespace Sveltos.Engine.Templates;
+
+/// <summary>
+/// A template could not be compiled or rendered. The message starts with the source name and, when known, the
+/// 1-based line and column in the template text: <c>fleet/web ConfigMap fleet/web key 'app.yaml' (3,12): ...</c>.
+/// </summary>
+public sealed class TemplateException : SveltosException
+{
+    public TemplateException(string errorId, ErrorKind kind, string sourceName, int line, int column, string problem, string? recommendedAction = null, Exception? inner = null)
+        : base(errorId, kind, Format(sourceName, line, column, problem), sourceName, recommendedAction, inner)
+    {
+        SourceName = sourceName;
+        Line = line;
+        Column = column;
+        Problem = problem;
+    }
+
+    public string SourceName { get; }
+
+    /// <summary>1-based; 0 when the problem has no position (a timeout, for example).</summary>
+    public int Line { get; }
+
+    /// <summary>1-based; 0 when the problem has no position.</summary>
+    public int Column { get; }
+
+    /// <summary>The message without the source name and position.</summary>
+    public string Problem { get; }
+
+    private static string Format(string sourceName, int line, int column, string problem) =>
+        line > 0 ? $"{sourceName} ({line},{column}): {problem}" : $"{sourceName}: {problem}";
+}
+
+/// <summary>The stable ErrorIds of <see cref="TemplateException"/>.</summary>
+public static class TemplateErrorIds
+{
+    /// <summary>The template is not valid Scriban.</summary>
+    public const string SyntaxError = "TemplateSyntaxError";
+
+    /// <summary>The template reads data that does not exist (a missing key, name, list index or fetched resource), or <c>required</c> failed.</summary>
+    public const string MissingKey = "TemplateMissingKey";
+
+    /// <summary>The template tried to reach outside its data: files, environment variables.</summary>
+    public const string Forbidden = "TemplateForbidden";
+
+    /// <summary>A loop, recursion, output or nesting limit was reached.</summary>
+    public const string LimitExceeded = "TemplateLimitExceeded";
+
+    /// <summary>Rendering took longer than <see cref="TemplateLimits.Timeout"/>.</summary>
+    public const string Timeout = "TemplateTimeout";
+
+    /// <summary>A function failed on its arguments (invalid YAML for <c>from_yaml</c>, a path through a string for <c>set_field</c>, ...).</summary>
+    public const string FunctionError = "TemplateFunctionError";
+
+    /// <summary>Any other evaluation error (an operator applied to values it does not support, ...).</summary>
+    public const string RuntimeError = "TemplateRuntimeError";
+
+    /// <summary>The content is a Go template (the Sveltos controllers' syntax); templates here are Scriban.</summary>
+    public const string GoTemplateNotSupported = "GoTemplateNotSupported";
+}
