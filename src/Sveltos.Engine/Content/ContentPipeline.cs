@@ -13,25 +13,37 @@ public static class ContentPipeline
     private static readonly IReadOnlyList<IContentSource> Sources = [new PolicyRefSource()];
 
     /// <summary>The objects (Remote and Local) and the versions of everything read; throws <see cref="PendingException"/> or <see cref="ContentException"/>.</summary>
-    public static async Task<ContentResult> ResolveAsync(ClusterProfileDocument profile, FleetCluster cluster, IFleet fleet, CancellationToken cancellationToken)
+    public static async Task<ContentResult> ResolveAsync(
+        ClusterProfileDocument profile,
+        FleetCluster cluster,
+        IFleet fleet,
+        Func<CancellationToken, Task<string?>> kubernetesVersion,
+        CancellationToken cancellationToken)
     {
-        var request = new ContentRequest(profile, cluster, fleet);
+        var version = new Lazy<Task<string?>>(() => kubernetesVersion(cancellationToken));
+        var request = new ContentRequest(profile, cluster, fleet) { KubernetesVersion = _ => version.Value };
         var versions = new List<SourceVersion>();
         if (profile.Spec.TemplateResourceRefs.Count > 0)
         {
-            var (resources, fetched) = await TemplateResources.FetchAsync(request, (text, _) => text, cancellationToken).ConfigureAwait(false);
-            request = request with { Resources = resources };
+            var data = await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
+            var (resources, fetched, missing) = await TemplateResources.FetchAsync(request, (text, where) => ContentTemplates.RenderField(text, where, data, cancellationToken), cancellationToken).ConfigureAwait(false);
+            request = request with { Resources = resources, MissingResources = missing };
             versions.AddRange(fetched);
         }
 
         var objects = new List<ContentObject>();
+        var pending = new Dictionary<DeploymentType, string>();
         foreach (var source in Sources)
         {
             var result = await source.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
             objects.AddRange(result.Objects);
             versions.AddRange(result.Sources);
+            foreach (var (target, reason) in result.Pending)
+            {
+                pending.TryAdd(target, reason);
+            }
         }
 
-        return new ContentResult(objects, versions);
+        return new ContentResult(objects.Where(o => !pending.ContainsKey(o.Target)).ToList(), versions) { Pending = pending };
     }
 }

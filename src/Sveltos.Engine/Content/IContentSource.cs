@@ -20,6 +20,16 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
 {
     /// <summary>The profile's templateResourceRefs, fetched for this cluster, by identifier.</summary>
     public IReadOnlyDictionary<string, JsonObject> Resources { get; init; } = new Dictionary<string, JsonObject>();
+
+    /// <summary>Template resources that do not exist yet; content that uses one waits for it.</summary>
+    public IReadOnlyList<MissingResource> MissingResources { get; init; } = [];
+
+    /// <summary>The cluster's Kubernetes version, asked for only when a template needs it.</summary>
+    public Func<CancellationToken, Task<string?>> KubernetesVersion { get; init; } = _ => Task.FromResult<string?>(null);
+
+    /// <summary>What templates see for this cluster (with the resources fetched so far).</summary>
+    public async Task<Templates.TemplateData> TemplateDataAsync(CancellationToken cancellationToken) =>
+        new(ContentTemplates.ClusterObject(Cluster), await KubernetesVersion(cancellationToken).ConfigureAwait(false), Resources);
 }
 
 /// <summary>One object to deploy and where it came from.</summary>
@@ -28,4 +38,7 @@ public sealed record ContentObject(JsonObject Object, SourceRef Source, string R
 public sealed record ContentResult(IReadOnlyList<ContentObject> Objects, IReadOnlyList<SourceVersion> Sources)
 {
     public static readonly ContentResult Empty = new([], []);
+
+    /// <summary>Targets (Remote, Local) whose content waits for something, with why: they are not deployed this time.</summary>
+    public IReadOnlyDictionary<DeploymentType, string> Pending { get; init; } = new Dictionary<DeploymentType, string>();
 }

@@ -19,12 +19,21 @@ public sealed class PolicyRefSource : IContentSource
     {
         var objects = new List<ContentObject>();
         var sources = new List<SourceVersion>();
+        var pending = new Dictionary<DeploymentType, string>();
+        Templates.TemplateData? data = null;
         foreach (var reference in request.Profile.Spec.PolicyRefs)
         {
+            var refWhere = $"{request.Profile.Identity} policyRef {reference.Kind} {reference.Namespace}/{reference.Name}";
+            if ($"{reference.Namespace}{reference.Name}".Contains("{{", StringComparison.Ordinal))
+            {
+                data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var name = data is null ? reference.Name : ContentTemplates.RenderField(reference.Name, $"{refWhere} name", data, cancellationToken);
             var ns = !string.IsNullOrEmpty(reference.Namespace)
-                ? reference.Namespace
+                ? (data is null ? reference.Namespace : ContentTemplates.RenderField(reference.Namespace, $"{refWhere} namespace", data, cancellationToken))
                 : request.Profile.Kind == ProfileKind.Profile ? request.Profile.Namespace! : request.Cluster.Namespace;
-            var where = $"{request.Profile.Identity} policyRef {reference.Kind} {ns}/{reference.Name}";
+            var where = $"{request.Profile.Identity} policyRef {reference.Kind} {ns}/{name}";
             if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
             {
                 throw new ContentException("ContentOutsideNamespace", $"{where}: a Profile may only reference content in its own namespace '{request.Profile.Namespace}'.", request.Profile.Identity);
@@ -35,7 +44,7 @@ public sealed class PolicyRefSource : IContentSource
                 throw new ContentException("ContentKindUnsupported", $"{where}: kind '{reference.Kind}' is not supported here; use a ConfigMap or Secret.", request.Profile.Identity);
             }
 
-            var source = await request.Fleet.GetObjectAsync("v1", reference.Kind, ns, reference.Name, cancellationToken).ConfigureAwait(false);
+            var source = await request.Fleet.GetObjectAsync("v1", reference.Kind, ns, name, cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
                 if (reference.Optional)
@@ -45,7 +54,7 @@ public sealed class PolicyRefSource : IContentSource
 
                 throw new ContentException(
                     "ContentSourceNotFound",
-                    $"{where}: {reference.Kind} {ns}/{reference.Name} does not exist in {request.Fleet.Description}.",
+                    $"{where}: {reference.Kind} {ns}/{name} does not exist in {request.Fleet.Description}.",
                     request.Profile.Identity,
                     "Create it, correct the reference, or mark the reference optional. Nothing was deployed or removed for this cluster.");
             }
@@ -54,33 +63,53 @@ public sealed class PolicyRefSource : IContentSource
             {
                 throw new ContentException(
                     "ContentSecretWrongType",
-                    $"{where}: Secret {ns}/{reference.Name} has type '{KubeObject.Text(source["type"])}'; content Secrets must have type '{SecretType}'.",
+                    $"{where}: Secret {ns}/{name} has type '{KubeObject.Text(source["type"])}'; content Secrets must have type '{SecretType}'.",
                     request.Profile.Identity,
                     $"Create the Secret with type {SecretType} (kubectl create secret generic ... --type={SecretType}).");
             }
 
-            if (KubeObject.Annotations(source).ContainsKey(TemplateAnnotation))
+            var templated = KubeObject.Annotations(source).ContainsKey(TemplateAnnotation);
+            if (templated)
             {
-                throw new ContentException(
-                    "TemplateNotSupported",
-                    $"{where}: templated content (annotation {TemplateAnnotation}) is not supported yet.",
-                    request.Profile.Identity,
-                    "Remove the annotation to deploy the content as it is.");
+                data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            sources.Add(new SourceVersion(reference.Kind, ns, reference.Name, KubeObject.ResourceVersion(source)));
+            sources.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));
             var target = reference.DeploymentType;
             var values = reference.Kind == "Secret" ? SecretData.Decode(source) : KubeObject.StringMap(source["data"]);
             foreach (var (key, text) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                var sourceRef = new SourceRef(reference.Kind, ns, reference.Name, key);
-                foreach (var obj in ManifestReader.Read(text, $"{where} key '{key}'"))
+                var sourceRef = new SourceRef(reference.Kind, ns, name, key);
+                var keyWhere = $"{reference.Kind} {ns}/{name} key '{key}'";
+                if (pending.ContainsKey(target))
+                {
+                    continue;
+                }
+
+                string manifests;
+                try
+                {
+                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken) : text;
+                }
+                catch (Templates.TemplateException ex) when (WaitsFor(request.MissingResources, ex) is { } missing)
+                {
+                    pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {missing} in {request.Fleet.Description}.";
+                    continue;
+                }
+
+                foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'"))
                 {
                     objects.Add(new ContentObject(obj, sourceRef, Tracking.ResourcesReason, target));
                 }
             }
         }
 
-        return new ContentResult(objects, sources);
+        return new ContentResult(objects, sources) { Pending = pending };
     }
+
+    /// <summary>The missing template resource a template failed on, if that is why it failed.</summary>
+    private static MissingResource? WaitsFor(IReadOnlyList<MissingResource> missing, Templates.TemplateException error) =>
+        error.ErrorId is Templates.TemplateErrorIds.MissingKey or Templates.TemplateErrorIds.FunctionError
+            ? missing.FirstOrDefault(m => error.Message.Contains(m.Identifier, StringComparison.Ordinal))
+            : null;
 }

@@ -7,19 +7,20 @@ namespace Sveltos.Engine.Content;
 
 /// <summary>
 /// Fetches a profile's templateResourceRefs from the fleet (the management cluster) for one cluster:
-/// names and namespaces may be templates, an empty namespace is the cluster's. A missing resource that
-/// is not optional makes the pair Pending.
+/// names and namespaces may be templates, an empty namespace is the cluster's. Missing resources that
+/// are not optional are returned, not thrown: content that does not use them can still deploy (a
+/// Local object that creates one, typically), content that does waits (Pending).
 /// </summary>
 public static class TemplateResources
 {
-    public static async Task<(IReadOnlyDictionary<string, JsonObject> Resources, IReadOnlyList<SourceVersion> Versions)> FetchAsync(
+    public static async Task<(IReadOnlyDictionary<string, JsonObject> Resources, IReadOnlyList<SourceVersion> Versions, IReadOnlyList<MissingResource> Missing)> FetchAsync(
         ContentRequest request,
         Func<string, string, string> renderText,
         CancellationToken cancellationToken)
     {
         var resources = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         var versions = new List<SourceVersion>();
-        var missing = new List<string>();
+        var missing = new List<MissingResource>();
         foreach (var reference in request.Profile.Spec.TemplateResourceRefs)
         {
             var where = $"{request.Profile.Identity} templateResourceRefs '{reference.Identifier}'";
@@ -33,7 +34,7 @@ public static class TemplateResources
             {
                 if (!reference.Optional)
                 {
-                    missing.Add($"{reference.Resource.Kind} {ns}/{name} ({reference.Identifier})");
+                    missing.Add(new MissingResource(reference.Identifier, $"{reference.Resource.Kind} {ns}/{name}"));
                 }
 
                 continue;
@@ -43,13 +44,12 @@ public static class TemplateResources
             versions.Add(new SourceVersion(reference.Resource.Kind, ns, name, KubeObject.ResourceVersion(found)));
         }
 
-        if (missing.Count > 0)
-        {
-            throw new PendingException(
-                $"{request.Profile.Identity} on cluster {request.Cluster}: waiting for {string.Join(", ", missing)} in {request.Fleet.Description}.",
-                request.Profile.Identity);
-        }
-
-        return (resources, versions);
+        return (resources, versions, missing);
     }
+}
+
+/// <summary>A template resource that does not exist (yet): its identifier and what was looked for.</summary>
+public sealed record MissingResource(string Identifier, string Description)
+{
+    public override string ToString() => $"{Description} ({Identifier})";
 }

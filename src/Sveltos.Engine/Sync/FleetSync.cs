@@ -135,13 +135,27 @@ public static class FleetSync
         var profileRef = ProfileRefs.Of(profile);
         try
         {
-            var (objects, sources) = await ContentPipeline.ResolveAsync(profile, cluster, context.Fleet, cancellationToken).ConfigureAwait(false);
+            var content = await ContentPipeline.ResolveAsync(profile, cluster, context.Fleet, token => LiveVersionAsync(client, token), cancellationToken).ConfigureAwait(false);
+            var (objects, sources) = content;
             var pairs = new List<PairWork>();
-            var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
-            pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, cancellationToken).ConfigureAwait(false));
+            if (content.Pending.TryGetValue(DeploymentType.Remote, out var remotePending))
+            {
+                context.Observer.PairPending(cluster.ToString(), profileRef, remotePending);
+                pairs.Add(new PairWork(profileRef, profile, client, null, DryRun: false) { Pending = remotePending });
+            }
+            else
+            {
+                var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
+                pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, cancellationToken).ConfigureAwait(false));
+            }
 
             var local = objects.Where(o => o.Target == DeploymentType.Local).ToList();
-            if (local.Count > 0 || previousLocal is not null)
+            if (content.Pending.TryGetValue(DeploymentType.Local, out var localPending))
+            {
+                context.Observer.PairPending(cluster.ToString(), profileRef, localPending);
+                pairs.Add(new PairWork(profileRef, profile, context.Management ?? client, null, DryRun: false) { Pending = localPending });
+            }
+            else if (local.Count > 0 || previousLocal is not null)
             {
                 var management = context.Management ?? throw new ContentException(
                     "LocalDeploymentUnavailable",
@@ -164,6 +178,9 @@ public static class FleetSync
             return [new PairWork(profileRef, profile, client, null, DryRun: false, ex.Message)];
         }
     }
+
+    private static async Task<string?> LiveVersionAsync(KubeClient client, CancellationToken cancellationToken) =>
+        await client.GetServerVersionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Plans one target; when the inputs hash as the record does, without a request to the cluster.</summary>
     private static async Task<PairWork> PlanTargetAsync(

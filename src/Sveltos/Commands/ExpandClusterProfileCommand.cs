@@ -75,7 +75,12 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
     {
         try
         {
-            var content = await ContentPipeline.ResolveAsync(profile, cluster, fleet, token).ConfigureAwait(false);
+            var content = await ContentPipeline.ResolveAsync(profile, cluster, fleet, _ => Task.FromResult(cluster.RecordedVersion), token).ConfigureAwait(false);
+            foreach (var reason in content.Pending.Values)
+            {
+                pump.Post(() => WriteWarning($"Pending: {reason}"), token);
+            }
+
             foreach (var item in content.Objects)
             {
                 var rendered = new RenderedObject(
