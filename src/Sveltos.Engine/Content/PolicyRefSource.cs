@@ -91,9 +91,9 @@ public sealed class PolicyRefSource : IContentSource
                 {
                     manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken) : text;
                 }
-                catch (Templates.TemplateException ex) when (WaitsFor(request.MissingResources, ex) is { } missing)
+                catch (Templates.TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
                 {
-                    pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {missing} in {request.Fleet.Description}.";
+                    pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {waitsFor} in {request.Fleet.Description}.";
                     continue;
                 }
 
@@ -106,10 +106,4 @@ public sealed class PolicyRefSource : IContentSource
 
         return new ContentResult(objects, sources) { Pending = pending };
     }
-
-    /// <summary>The missing template resource a template failed on, if that is why it failed.</summary>
-    private static MissingResource? WaitsFor(IReadOnlyList<MissingResource> missing, Templates.TemplateException error) =>
-        error.ErrorId is Templates.TemplateErrorIds.MissingKey or Templates.TemplateErrorIds.FunctionError
-            ? missing.FirstOrDefault(m => error.Message.Contains(m.Identifier, StringComparison.Ordinal))
-            : null;
 }

@@ -22,6 +22,8 @@ public sealed class FleetChangeFeed : IDisposable
     ];
 
     private readonly Channel<string> changes = Channel.CreateUnbounded<string>();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string ApiVersion, string Kind), bool> watching = new();
+    private readonly KubeClient? management;
     private readonly CancellationTokenSource stop = new();
     private readonly FileSystemWatcher? files;
 
@@ -36,10 +38,11 @@ public sealed class FleetChangeFeed : IDisposable
                 files.Deleted += (_, e) => changes.Writer.TryWrite(e.FullPath);
                 files.Renamed += (_, e) => changes.Writer.TryWrite(e.FullPath);
                 break;
-            case ManagementClusterFleet management:
+            case ManagementClusterFleet managementFleet:
+                management = managementFleet.Management;
                 foreach (var (apiVersion, kind) in WatchedKinds)
                 {
-                    _ = Task.Run(() => WatchKindAsync(management.Management, apiVersion, kind, stop.Token));
+                    Watch(apiVersion, kind);
                 }
 
                 break;
@@ -47,6 +50,26 @@ public sealed class FleetChangeFeed : IDisposable
     }
 
     public static FleetChangeFeed Subscribe(IFleet fleet) => new(fleet);
+
+    /// <summary>
+    /// Also watches the kinds the profiles fetch for templates (templateResourceRefs), so that a
+    /// provider filling in a resource's status re-renders what depends on it.
+    /// </summary>
+    public void WatchTemplateResources(IEnumerable<Profiles.ClusterProfileDocument> profiles)
+    {
+        foreach (var reference in profiles.SelectMany(p => p.Spec.TemplateResourceRefs))
+        {
+            Watch(reference.Resource.ApiVersion ?? "v1", reference.Resource.Kind);
+        }
+    }
+
+    private void Watch(string apiVersion, string kind)
+    {
+        if (management is not null && watching.TryAdd((apiVersion, kind), true))
+        {
+            _ = Task.Run(() => WatchKindAsync(management, apiVersion, kind, stop.Token));
+        }
+    }
 
     /// <summary>
     /// Waits for a change (then for <paramref name="quiet"/> without further changes, so a burst

@@ -228,6 +228,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             metadata["name"] = ObjectNames.Generate(prefix);
         }
         ObjectValidator.Validate(type, body);
+        WriteConversions.Apply(type, body);
         if (type == BuiltInResources.CustomResourceDefinitions)
         {
             CustomResourceDefinitions.Validate(body);
@@ -304,6 +305,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             }
         }
         ObjectValidator.Validate(type, candidate);
+        WriteConversions.Apply(type, candidate);
         if (type == BuiltInResources.CustomResourceDefinitions && request.Subresource.Length == 0)
         {
             CustomResourceDefinitions.Validate(candidate);

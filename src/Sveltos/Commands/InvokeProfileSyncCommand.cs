@@ -99,6 +99,14 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             using (var fleet = OpenFleet(target))
             {
                 SyncOnce(fleet, () => Request(fleet), stopOnError: false);
+                try
+                {
+                    feed.WatchTemplateResources(Await(fleet.GetProfilesAsync).Profiles);
+                }
+                catch (Exception ex) when (ex is not PipelineStoppedException)
+                {
+                    WriteError(ErrorRecords.From(ex, fleet.Description));
+                }
             }
 
             var remaining = deadline - DateTime.UtcNow;

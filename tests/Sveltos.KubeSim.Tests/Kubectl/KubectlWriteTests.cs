@@ -20,6 +20,23 @@ public sealed class KubectlWriteTests(KubeSimFixture fixture) : IClassFixture<Ku
     }
 
     [Fact]
+    public async Task Secret_stringData_is_stored_as_base64_data_on_every_write()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        var manifest = Path.Combine(Path.GetTempPath(), $"secret-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(manifest, $"apiVersion: v1\nkind: Secret\nmetadata: {{name: s, namespace: {ns}}}\nstringData: {{url: https://one}}\n");
+        (await _kubectl.RunAsync("apply", "--server-side", "-f", manifest)).Succeeded();
+        File.WriteAllText(manifest, $"apiVersion: v1\nkind: Secret\nmetadata: {{name: s, namespace: {ns}}}\nstringData: {{url: https://two}}\n");
+        (await _kubectl.RunAsync("apply", "-f", manifest)).Succeeded();
+        File.Delete(manifest);
+
+        var json = (await _kubectl.RunAsync("get", "secret", "s", "-n", ns, "-o", "json")).Succeeded().Output;
+        var secret = JsonDocument.Parse(json).RootElement;
+        Assert.False(secret.TryGetProperty("stringData", out _));
+        Assert.Equal("https://two", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret.GetProperty("data").GetProperty("url").GetString()!)));
+    }
+
+    [Fact]
     public async Task Create_in_a_missing_namespace_is_not_found()
     {
         var result = await _kubectl.RunAsync("create", "configmap", "x", "-n", "no-such-namespace", "--from-literal=a=b");

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Sveltos.Engine.Templates;
+
+namespace Sveltos.Engine.Content;
+
+/// <summary>
+/// Tells a template that fails because another system has not done its part yet (a template resource
+/// that does not exist, or lacks the field the template reads, such as status.atProvider.url) from a
+/// template that is wrong. The first waits (Pending); the second is an error.
+/// </summary>
+internal static partial class TemplateWaits
+{
+    public static string? For(ContentRequest request, TemplateException error)
+    {
+        if (error.ErrorId is not (TemplateErrorIds.MissingKey or TemplateErrorIds.FunctionError))
+        {
+            return null;
+        }
+
+        if (request.MissingResources.FirstOrDefault(m => error.Message.Contains($"'{m.Identifier}'", StringComparison.Ordinal) || error.Message.Contains($"resources.{m.Identifier}", StringComparison.Ordinal)) is { } missing)
+        {
+            return missing.ToString();
+        }
+
+        // A fetched resource without the field asked for: resources.Bucket.status has no key 'atProvider'.
+        if (FieldOfResource().Match(error.Message) is { Success: true } match && request.Resources.ContainsKey(match.Groups["id"].Value))
+        {
+            var field = $"{match.Groups["path"].Value}.{match.Groups["key"].Value}".TrimStart('.');
+            return $"{match.Groups["id"].Value} to have {field}";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"'resources\.(?<id>[A-Za-z0-9_-]+)(?<path>(\.[^']*)?)' has no key '(?<key>[^']+)'")]
+    private static partial Regex FieldOfResource();
+}

@@ -1,0 +1,194 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltSveltos
+    $script:sim = Start-TestKubeSim -Clusters c1, c2
+    $script:kc = $sim.KubeconfigPath
+    Connect-SveltosFleet -Context mgmt -Kubeconfig $kc | Out-Null
+    Register-SveltosCluster -Name c1 -Namespace fleet -Label @{ env = 'prod'; region = 'eu-west' } -Kubeconfig $kc | Out-Null
+    Register-SveltosCluster -Name c2 -Namespace fleet -Label @{ env = 'prod'; region = 'us-east' } -Kubeconfig $kc | Out-Null
+
+    function Invoke-Mgmt { param([Parameter(ValueFromPipeline)] $Yaml) process { $Yaml | kubectl --kubeconfig $kc --context mgmt apply -f - | Out-Null } }
+    function Get-Live {
+        param([string] $Context, [string] $Kind, [string] $Name, [string] $Namespace = 'default')
+        $json = kubectl --kubeconfig $kc --context $Context get $Kind $Name -n $Namespace -o json --ignore-not-found 2>$null
+        if ($json) { $json | ConvertFrom-Json }
+    }
+    function New-TemplateContent {
+        # A ConfigMap in the management cluster holding templated manifests.
+        param([string] $Name, [string] $Manifest)
+        $indented = ($Manifest -split "`n" | ForEach-Object { "    $_" }) -join "`n"
+        "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: $Name`n  namespace: fleet`n  annotations:`n    projectsveltos.io/template: 'true'`ndata:`n  content.yaml: |`n$indented" | Invoke-Mgmt
+    }
+
+    @'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: buckets.storage.example.org
+spec:
+  group: storage.example.org
+  scope: Namespaced
+  names: {kind: Bucket, plural: buckets, singular: bucket, listKind: BucketList}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    subresources: {status: {}}
+    schema:
+      openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+'@ | Invoke-Mgmt
+    Start-Sleep -Milliseconds 300
+}
+
+AfterAll {
+    Disconnect-SveltosFleet
+    Stop-KubeSim $sim
+}
+
+Describe 'The management-cluster coordination flow' {
+    BeforeAll {
+        New-TemplateContent bucket @'
+apiVersion: storage.example.org/v1
+kind: Bucket
+metadata:
+  name: bucket-{{ cluster.metadata.name }}
+  namespace: fleet
+spec:
+  region: {{ cluster.metadata.labels.region }}
+'@
+        New-TemplateContent bucket-secret @'
+apiVersion: v1
+kind: Secret
+metadata:
+  name: bucket-access
+  namespace: default
+stringData:
+  url: {{ resources.Bucket.status.atProvider.url }}
+'@
+        New-ClusterProfile -Name buckets -ClusterSelector 'env=prod' `
+            -PolicyRef @{ kind = 'ConfigMap'; name = 'bucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'bucket-secret' } `
+            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'bucket-{{ cluster.metadata.name }}' } } |
+            Save-ClusterProfile -Confirm:$false
+    }
+
+    It 'first creates a Bucket per cluster in the management cluster, and the clusters wait (Pending)' {
+        $summary = Invoke-ProfileSync -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+        ($summary | Where-Object Status -EQ 'Pending').Cluster | Sort-Object | Should -Be 'fleet/c1', 'fleet/c2'
+        ($summary | Where-Object Status -EQ 'Provisioned').Count | Should -Be 2
+        $warnings | Out-String | Should -Match 'waits for Bucket fleet/bucket-c1'
+        (Get-Live mgmt bucket bucket-c1 fleet).spec.region | Should -Be 'eu-west'
+        (Get-Live mgmt bucket bucket-c2 fleet).spec.region | Should -Be 'us-east'
+        (Get-Live mgmt bucket bucket-c1 fleet).metadata.annotations.'projectsveltos.io/owner-name' | Should -Be 'buckets'
+        Get-Live c1 secret bucket-access | Should -BeNullOrEmpty
+    }
+
+    It 'deploys the Secret with the URL once the provider reports it' {
+        kubectl --kubeconfig $kc --context mgmt patch bucket bucket-c1 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://eu-west.example.org/c1"}}}' | Out-Null
+        $summary = Invoke-ProfileSync -Summary -WarningAction SilentlyContinue
+        ($summary | Where-Object { $_.Cluster -eq 'fleet/c1' -and $_.Status -eq 'Provisioned' }).Count | Should -Be 1
+        $secret = Get-Live c1 secret bucket-access
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://eu-west.example.org/c1'
+        ($summary | Where-Object Cluster -EQ 'fleet/c2').Status | Should -Contain 'Pending'
+    }
+
+    It 'redeploys when a fetched resource changes' {
+        kubectl --kubeconfig $kc --context mgmt patch bucket bucket-c1 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://eu-west.example.org/c1-v2"}}}' | Out-Null
+        Invoke-ProfileSync -WarningAction SilentlyContinue | Where-Object { $_.Cluster -eq 'fleet/c1' -and $_.Kind -eq 'Secret' } | ForEach-Object Action | Should -Be 'Updated'
+        $secret = Get-Live c1 secret bucket-access
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://eu-west.example.org/c1-v2'
+    }
+
+    It '-Watch deploys on its own when the provider reports the URL' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($module, $kubeconfig)
+                    Import-Module $module
+                    Invoke-ProfileSync -ManagementContext mgmt -Kubeconfig $kubeconfig -Watch -Timeout 30 -WarningAction SilentlyContinue
+                }).AddArgument($env:SVELTOS_MODULE).AddArgument($kc)
+            $null = $ps.BeginInvoke()
+            Start-Sleep -Seconds 2
+            kubectl --kubeconfig $kc --context mgmt patch bucket bucket-c2 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://us-east.example.org/c2"}}}' | Out-Null
+            $deadline = [DateTime]::UtcNow.AddSeconds(8)
+            while (-not (Get-Live c2 secret bucket-access) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            $secret = Get-Live c2 secret bucket-access
+            [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://us-east.example.org/c2'
+        }
+        finally {
+            $ps.Stop()
+            $ps.Dispose()
+        }
+    }
+
+    It 'withdraws both the Secret and the Bucket when the cluster stops matching' {
+        Set-SveltosCluster c1 -RemoveLabel env
+        Invoke-ProfileSync -WarningAction SilentlyContinue | Out-Null
+        Get-Live c1 secret bucket-access | Should -BeNullOrEmpty
+        Get-Live mgmt bucket bucket-c1 fleet | Should -BeNullOrEmpty
+        Get-Live mgmt bucket bucket-c2 fleet | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Templates use cluster labels' {
+    It 'produces different objects per cluster (kubectl as witness)' {
+        New-TemplateContent per-cluster @'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cluster-info
+  namespace: default
+data:
+  name: "{{ cluster_name }}"
+  region: "{{ cluster.metadata.labels.region }}"
+  version: "{{ kubernetes_version }}"
+'@
+        Set-SveltosCluster c1 -AddLabel @{ tier = 'gold' }
+        Set-SveltosCluster c2 -AddLabel @{ tier = 'gold' }
+        New-ClusterProfile -Name per-cluster -ClusterSelector 'tier=gold' -PolicyRef @{ kind = 'ConfigMap'; name = 'per-cluster' } | Save-ClusterProfile -Confirm:$false
+        Invoke-ProfileSync -Name per-cluster | Out-Null
+        (Get-Live c1 configmap cluster-info).data.region | Should -Be 'eu-west'
+        (Get-Live c2 configmap cluster-info).data.region | Should -Be 'us-east'
+        (Get-Live c2 configmap cluster-info).data.name | Should -Be 'c2'
+        (Get-Live c1 configmap cluster-info).data.version | Should -Be 'v1.32.0'
+    }
+
+    It 'previews per-cluster output with Expand-ClusterProfile, changing nothing' {
+        $rendered = Get-SveltosCluster c2 -SkipConnectionCheck | Expand-ClusterProfile -Name per-cluster
+        $rendered.Yaml | Should -Match 'region: "?us-east'
+        $rendered.Kind | Should -Be 'ConfigMap'
+    }
+}
+
+Describe 'Bad templates fail loudly, locally, and withdraw nothing' {
+    BeforeAll {
+        function Test-BadTemplate([string] $Manifest, [string] $ErrorId, [string] $Pattern) {
+            New-TemplateContent per-cluster $Manifest
+            $results = Invoke-ProfileSync -Name per-cluster -ErrorVariable err -ErrorAction SilentlyContinue
+            $results | Where-Object Action -EQ 'Deleted' | Should -BeNullOrEmpty
+            @($err).Count | Should -Be 2 -Because 'each cluster reports its own error'
+            $err[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+            $err[0].Exception.Message | Should -Match $Pattern
+            Get-Live c1 configmap cluster-info | Should -Not -BeNullOrEmpty
+        }
+    }
+
+    It 'reports a syntax error with its line and column' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: {{ if }}" 'TemplateSyntaxError' 'ConfigMap fleet/per-cluster key .content.yaml.*\(5,'
+    }
+
+    It 'reports a missing key instead of rendering an empty string' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ cluster.metadata.labels.nope }}'" 'TemplateMissingKey' 'nope'
+    }
+
+    It 'forbids reading files' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ include ""/etc/passwd"" }}'" 'TemplateForbidden' 'include'
+    }
+
+    It 'stops an infinite loop' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ while true }}x{{ end }}'" 'TemplateLimitExceeded' 'loop'
+    }
+
+    It 'names Go-template syntax and its Scriban equivalent' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.name }}'" 'GoTemplateNotSupported' 'cluster.metadata.name'
+    }
+}
