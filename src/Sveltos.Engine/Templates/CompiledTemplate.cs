@@ -52,8 +52,8 @@ public sealed class CompiledTemplate
 
     private TemplateException FromRuntime(ScriptRuntimeException e)
     {
-        var line = e.Span.Start.Line + 1;
-        var column = e.Span.Start.Column + 1;
+        // Faults raised outside the template text (converting the data) carry an empty span.
+        var (line, column) = e.Span.FileName is null ? (0, 0) : (e.Span.Start.Line + 1, e.Span.Start.Column + 1);
         var fault = e as TemplateFault ?? e.InnerException as TemplateFault;
         if (fault is not null)
         {

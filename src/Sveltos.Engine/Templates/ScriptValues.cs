@@ -55,16 +55,17 @@ internal static class ScriptValues
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                return value.GetValue<string>();
+                // A value built in code may hold a DateTime or Guid, which reads as a string only through its JSON text.
+                return value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString());
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:
                 return false;
             case JsonValueKind.Number:
-                var text = value.ToJsonString();
-                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
+                var number = value.ToJsonString();
+                return long.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)
                     ? integer
-                    : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    : double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture);
             default:
                 return null;
         }

@@ -70,6 +70,15 @@ public class TemplateDataAccessTests
     }
 
     [Fact]
+    public void Values_built_in_code_read_as_their_json_form()
+    {
+        var cluster = Cluster();
+        cluster["status"]!["lastProbe"] = JsonValue.Create(new DateTime(2025, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+        cluster["status"]!["id"] = JsonValue.Create(Guid.Empty);
+        Assert.Equal("2025-01-02T03:04:05Z 00000000-0000-0000-0000-000000000000", Render("{{ cluster.status.lastProbe }} {{ cluster.status.id }}", Data(cluster)));
+    }
+
+    [Fact]
     public void Numbers_render_as_valid_yaml_numbers()
     {
         Assert.Equal("3 0.25 1.5 .inf -.inf .nan", Render("{{ cluster.spec.replicas }} {{ cluster.spec.ratio }} {{ 3 / 2 }} {{ 1.0 / 0 }} {{ -1.0 / 0 }} {{ 0.0 / 0 }}"));

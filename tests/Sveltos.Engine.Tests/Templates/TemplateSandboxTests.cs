@@ -191,7 +191,10 @@ public class TemplateSandboxTests
 
         var cluster = Cluster();
         cluster["spec"]!["deep"] = deep;
-        Assert.Throws<TemplateException>(() => Render("{{ cluster_name }}", Data(cluster)));
+        var error = Assert.Throws<TemplateException>(() => Render("{{ cluster_name }}", Data(cluster)));
+        Assert.Equal(TemplateErrorIds.LimitExceeded, error.ErrorId);
+        Assert.Equal(0, error.Line);
+        Assert.Contains("nested more than 100 levels", error.Message);
     }
 
     [Fact]
