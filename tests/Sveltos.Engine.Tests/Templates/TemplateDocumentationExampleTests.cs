@@ -38,9 +38,12 @@ public partial class TemplateDocumentationExampleTests
 
         var secret = KeyOf(documents[1], "secret.yaml");
         Assert.Contains("  url: aHR0cHM6Ly9idWNrZXRzLmV4YW1wbGUuY29tL3Byb2QtMQ==", Render(secret));
-        var waiting = RenderFails(secret, Data(resources: new() { ["Bucket"] = Bucket(url: null) }));
-        Assert.Contains("the bucket has no URL yet", waiting.Message);
-        Assert.Equal(TemplateErrorIds.MissingKey, RenderFails(secret, Data(resources: [])).ErrorId);
+        var unprovisioned = Bucket();
+        unprovisioned["status"] = new JsonObject();
+        var waiting = RenderFails(secret, Data(resources: new() { ["Bucket"] = unprovisioned }));
+        Assert.Equal(TemplateErrorIds.MissingKey, waiting.ErrorId);
+        Assert.Contains("'resources.Bucket.status' has no key 'atProvider'", waiting.Message);
+        Assert.Contains("'resources' has no key 'Bucket'", RenderFails(secret, Data(resources: [])).Message);
     }
 
     [Fact]
