@@ -77,7 +77,7 @@ public static partial class ClassifierBuilder
         problems.AddRange(ClassifierValidator.Validate(root));
         if (problems.Count > 0)
         {
-            throw new ProfileValidationException(problems.Select(p => ProblemFactory.From(p, source, null) with { Line = null, Column = null }).ToList());
+            throw new ProfileValidationException(problems.Select(p => ProblemFactory.From(p with { ErrorId = ClassifierValidator.ClassifierId(p.ErrorId) }, source, null) with { Line = null, Column = null }).ToList());
         }
 
         // Re-read from text, so the document is exactly what import would give.

@@ -33,7 +33,7 @@ internal static class ClassifierValidator
         return problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0).ToList();
     }
 
-    private static string ClassifierId(string profileId) => profileId switch
+    internal static string ClassifierId(string profileId) => profileId switch
     {
         ProfileErrorIds.MissingProfileField => ClassifierErrorIds.MissingClassifierField,
         ProfileErrorIds.InvalidProfileField => ClassifierErrorIds.InvalidClassifierField,
