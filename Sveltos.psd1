@@ -25,6 +25,12 @@
         'Get-ClusterSummary'
         'Invoke-ProfileSync'
         'Expand-ClusterProfile'
+        'New-ClusterClassifier'
+        'Import-ClusterClassifier'
+        'Export-ClusterClassifier'
+        'Get-ClusterClassifier'
+        'Save-ClusterClassifier'
+        'Invoke-ClusterClassification'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -31,6 +31,18 @@ public interface IFleet : IDisposable
 
     Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the cluster's labels with exactly <paramref name="labels"/> and changes the annotations named in
+    /// <paramref name="annotationChanges"/> (a null value removes one), leaving its other annotations alone.
+    /// </summary>
+    Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken);
+
+    /// <summary>The Classifier objects of the fleet, and the problems of those that are invalid.</summary>
+    Task<Classify.FleetClassifiers> GetClassifiersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates the classifier, or replaces the one with the same name.</summary>
+    Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken);
+
     /// <summary>Gets an object kept in the fleet (a ConfigMap or Secret a profile references, a template resource); null when absent.</summary>
     Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken);
 }

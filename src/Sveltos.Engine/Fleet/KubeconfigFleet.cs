@@ -39,6 +39,12 @@ public sealed class KubeconfigFleet(Kubeconfig kubeconfig) : IFleet
 
     public Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken) => throw ReadOnly();
 
+    public Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken) => throw ReadOnly();
+
+    public Task<Classify.FleetClassifiers> GetClassifiersAsync(CancellationToken cancellationToken) => Task.FromResult(Classify.FleetClassifiers.Empty);
+
+    public Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken) => throw ReadOnly();
+
     public Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken) =>
         Task.FromResult<JsonObject?>(null);
 

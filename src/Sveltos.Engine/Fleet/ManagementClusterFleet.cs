@@ -135,6 +135,54 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
         return cluster.Type == ClusterType.Capi ? FromCapiCluster(updated) : FromSveltosCluster(updated);
     }
 
+    public async Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken)
+    {
+        var resource = cluster.Type == ClusterType.Capi
+            ? await Management.ResolveResourceAsync(CapiApiVersion, "Cluster", cancellationToken).ConfigureAwait(false)
+            : await Management.ResolveResourceAsync(SveltosCrds.SveltosCluster.ApiVersion, "SveltosCluster", cancellationToken).ConfigureAwait(false);
+        var patchLabels = new JsonObject();
+        foreach (var key in cluster.Labels.Keys.Where(k => !labels.ContainsKey(k)))
+        {
+            patchLabels[key] = null;
+        }
+
+        foreach (var (key, value) in labels)
+        {
+            patchLabels[key] = value;
+        }
+
+        var patchAnnotations = new JsonObject();
+        foreach (var (key, value) in annotationChanges)
+        {
+            patchAnnotations[key] = value;
+        }
+
+        // One patch, so labels and the record of who set them never disagree.
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels, ["annotations"] = patchAnnotations } };
+        var updated = await Management.MergePatchAsync(resource, cluster.Namespace, cluster.Name, patch, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
+        return cluster.Type == ClusterType.Capi ? FromCapiCluster(updated) : FromSveltosCluster(updated);
+    }
+
+    public async Task<Classify.FleetClassifiers> GetClassifiersAsync(CancellationToken cancellationToken)
+    {
+        var crd = SveltosCrds.Classifier;
+        if (await Management.FindResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false) is not { } resource)
+        {
+            return Classify.FleetClassifiers.Empty;
+        }
+
+        var list = await Management.ListAsync(resource, null, null, cancellationToken).ConfigureAwait(false);
+        return Classify.FleetClassifiers.From(list.Items
+            .OrderBy(KubeObject.Name, StringComparer.Ordinal)
+            .SelectMany(item => Classify.ClassifierImporter.ImportText(WithoutServerFields(item).ToJsonString(), $"{Description} Classifier/{KubeObject.Name(item)}")));
+    }
+
+    public async Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken)
+    {
+        var resource = await Management.ResolveResourceAsync(SveltosCrds.Classifier.ApiVersion, SveltosCrds.Classifier.Kind, cancellationToken).ConfigureAwait(false);
+        await Management.ApplyAsync(resource, classifier.ToJsonObject(), FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<FleetProfiles> GetProfilesAsync(CancellationToken cancellationToken)
     {
         var results = new List<ProfileImportResult>();

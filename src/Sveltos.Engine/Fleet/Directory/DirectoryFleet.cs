@@ -106,6 +106,57 @@ public sealed class DirectoryFleet : IFleet
         return Task.FromResult(updated);
     }
 
+    public Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken)
+    {
+        var document = Find(cluster);
+        var annotations = new Dictionary<string, string>(KubeObject.Annotations(document.Object), StringComparer.Ordinal);
+        foreach (var (key, value) in annotationChanges)
+        {
+            if (value is null)
+            {
+                annotations.Remove(key);
+            }
+            else
+            {
+                annotations[key] = value;
+            }
+        }
+
+        Edit(document.File, text => YamlFileEditor.SetMetadataMap(YamlFileEditor.SetMetadataMap(text, document.Index, "labels", labels), document.Index, "annotations", annotations));
+        return Task.FromResult(Documents().Where(d => IsCluster(d.Object)).Select(ToCluster).First(c => c.Key == cluster.Key));
+    }
+
+    public Task<Classify.FleetClassifiers> GetClassifiersAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Classify.FleetClassifiers.From(Files()
+            .Where(f => f.Results.Any(IsClassifier))
+            .SelectMany(f => Classify.ClassifierImporter.ImportFile(f.Path, f.DisplayPath))
+            .Where(r => r.Kind == "Classifier")));
+
+    public Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken)
+    {
+        var existing = Files()
+            .SelectMany(f => f.Results.Select(r => (File: f, Result: r)))
+            .FirstOrDefault(x => IsClassifier(x.Result) && x.Result.Name == classifier.Name);
+        if (existing.Result is not null)
+        {
+            Edit(existing.File.Path, text => YamlFileEditor.ReplaceDocument(text, existing.Result.DocumentIndex, classifier.ToYaml()));
+        }
+        else
+        {
+            var folder = Path.Combine(Root, "classifiers");
+            var path = Path.Combine(folder, $"{classifier.Name}.yaml");
+            System.IO.Directory.CreateDirectory(folder);
+            var current = File.Exists(path) ? File.ReadAllText(path) : "";
+            File.WriteAllText(path, YamlFileEditor.AppendDocument(current, classifier.ToYaml()));
+            files = null;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static bool IsClassifier(ProfileImportResult result) =>
+        result.Kind == "Classifier" && (result.ApiVersion ?? "").StartsWith("lib.projectsveltos.io/", StringComparison.Ordinal);
+
     public Task<FleetProfiles> GetProfilesAsync(CancellationToken cancellationToken) =>
         Task.FromResult(FleetProfiles.From(Files().SelectMany(f => f.Results)));
 

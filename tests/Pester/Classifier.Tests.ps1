@@ -1,0 +1,150 @@
+BeforeDiscovery {
+    $script:backends = @(@{ Backend = 'Directory' }, @{ Backend = 'ManagementCluster' })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-BuiltSveltos
+    $script:sim = Start-TestKubeSim -Clusters c1, c2, c3, c4
+    $script:directoryFleet = Join-Path ([IO.Path]::GetTempPath()) "sveltos-classify-$([guid]::NewGuid())"
+    New-Item -ItemType Directory $directoryFleet | Out-Null
+
+    function Get-Labelled([string] $Key) {
+        (Get-SveltosCluster -SkipConnectionCheck | Where-Object { $_.Labels.ContainsKey($Key) }).Name
+    }
+
+    $script:crd = @'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: certificates.cert-manager.io
+spec:
+  group: cert-manager.io
+  scope: Namespaced
+  names: { kind: Certificate, plural: certificates, singular: certificate, listKind: CertificateList }
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true }
+'@
+}
+
+AfterAll {
+    Disconnect-SveltosFleet
+    Stop-KubeSim $sim
+    Remove-Item $directoryFleet -Recurse -Force -ErrorAction Ignore
+}
+
+Describe 'Classification on a <Backend> backend' -ForEach $backends {
+    BeforeAll {
+        if ($Backend -eq 'Directory') {
+            Connect-SveltosFleet -Path $directoryFleet -Kubeconfig $sim.KubeconfigPath | Out-Null
+        }
+        else {
+            Connect-SveltosFleet -Context mgmt -Kubeconfig $sim.KubeconfigPath | Out-Null
+        }
+        $versions = @{ c1 = 'v1.27.9'; c2 = 'v1.28.3-eks-4f4795d'; c3 = 'v1.29.4'; c4 = 'v1.30.1+k3s1' }
+        foreach ($name in $versions.Keys) {
+            Set-KubeSimCluster $name -Version $versions[$name] | Out-Null
+            Register-SveltosCluster -Name $name -Namespace fleet -Label @{ env = 'prod' } -Kubeconfig $sim.KubeconfigPath -Force -Confirm:$false | Out-Null
+        }
+        # A label set by hand, which classification must never remove.
+        Set-SveltosCluster -Name c1 -AddLabel @{ team = 'blue' }
+    }
+
+    It 'labels exactly the clusters on 1.28 and 1.29' {
+        New-ClusterClassifier -Name supported -ClassifierLabel @{ k8s = 'supported' } -KubernetesVersion '>=1.28.0', '<1.30.0' |
+            Save-ClusterClassifier -Confirm:$false
+        $results = Invoke-ClusterClassification
+        $results | Should -HaveCount 4
+        ($results | Where-Object Status -EQ 'Matched').Cluster | Sort-Object | Should -Be 'c2', 'c3'
+        ($results | Where-Object Cluster -EQ 'c4').KubernetesVersion | Should -Be 'v1.30.1+k3s1'
+        Get-Labelled k8s | Should -Be 'c2', 'c3'
+        (Get-SveltosCluster c1 -SkipConnectionCheck).Labels['team'] | Should -Be 'blue'
+    }
+
+    It 'changes nothing under -WhatIf' {
+        Set-KubeSimCluster c1 -Version v1.28.0 | Out-Null
+        try {
+            $results = Invoke-ClusterClassification -WhatIf
+            ($results | Where-Object Cluster -EQ 'c1').Changes | Should -Match 'Add label k8s=supported'
+            Get-Labelled k8s | Should -Be 'c2', 'c3'
+        }
+        finally { Set-KubeSimCluster c1 -Version v1.27.9 | Out-Null }
+    }
+
+    It 'moves the label when a cluster''s reported version changes' {
+        Set-KubeSimCluster c3 -Version v1.30.0 | Out-Null
+        Set-KubeSimCluster c1 -Version v1.28.0 | Out-Null
+        $results = Invoke-ClusterClassification
+        ($results | Where-Object Cluster -EQ 'c1').Changes | Should -Match 'Add label k8s=supported'
+        ($results | Where-Object Cluster -EQ 'c3').Changes | Should -Match 'Remove label k8s=supported'
+        Get-Labelled k8s | Should -Be 'c1', 'c2'
+        (Get-SveltosCluster c1 -SkipConnectionCheck).Labels['team'] | Should -Be 'blue'
+    }
+
+    It 'labels clusters holding a CRD, and unlabels them when it is removed' {
+        $crd | kubectl --kubeconfig $sim.KubeconfigPath --context c2 apply -f - | Out-Null
+        New-ClusterClassifier -Name cert-manager -ClassifierLabel @{ 'cert-manager' = 'installed' } -ResourceSelector @{
+            group = 'apiextensions.k8s.io'; version = 'v1'; kind = 'CustomResourceDefinition'; name = 'certificates.cert-manager.io'
+        } | Save-ClusterClassifier -Confirm:$false
+        Invoke-ClusterClassification | Out-Null
+        Get-Labelled cert-manager | Should -Be 'c2'
+        kubectl --kubeconfig $sim.KubeconfigPath --context c2 delete crd certificates.cert-manager.io | Out-Null
+        Invoke-ClusterClassification | Out-Null
+        Get-Labelled cert-manager | Should -BeNullOrEmpty
+    }
+
+    It 'reports conflicting classifiers on one key; the first by name keeps it' {
+        New-ClusterClassifier -Name zz-other -ClassifierLabel @{ k8s = 'other' } -KubernetesVersion '>=1.28.0' |
+            Save-ClusterClassifier -Confirm:$false
+        $results = Invoke-ClusterClassification -ErrorVariable err -ErrorAction SilentlyContinue
+        $conflicts = $results | Where-Object { $_.Classifier -eq 'zz-other' -and $_.Status -eq 'Conflict' }
+        $conflicts.Cluster | Sort-Object | Should -Be 'c1', 'c2'
+        $err.FullyQualifiedErrorId | Should -Contain 'ClassifierLabelConflict,Sveltos.Commands.InvokeClusterClassificationCommand'
+        (Get-SveltosCluster c2 -SkipConnectionCheck).Labels['k8s'] | Should -Be 'supported'
+        # zz-other owns k8s where 'supported' does not match (c3, c4 on 1.30).
+        (Get-SveltosCluster c4 -SkipConnectionCheck).Labels['k8s'] | Should -Be 'other'
+    }
+
+    It 'reports a label set by hand as a conflict and leaves it alone' {
+        Set-SveltosCluster -Name c1 -AddLabel @{ tier = 'gold' }
+        New-ClusterClassifier -Name tiers -ClassifierLabel @{ tier = 'silver' } | Save-ClusterClassifier -Confirm:$false
+        $results = Invoke-ClusterClassification -ErrorAction SilentlyContinue
+        ($results | Where-Object { $_.Classifier -eq 'tiers' -and $_.Cluster -eq 'c1' }).Status | Should -Be 'Conflict'
+        (Get-SveltosCluster c1 -SkipConnectionCheck).Labels['tier'] | Should -Be 'gold'
+        (Get-SveltosCluster c2 -SkipConnectionCheck).Labels['tier'] | Should -Be 'silver'
+    }
+
+    It 'lists, exports and re-imports the classifiers unchanged' {
+        $file = Join-Path $TestDrive "classifiers-$Backend.yaml"
+        $all = Get-ClusterClassifier
+        $all.Name | Should -Be 'cert-manager', 'supported', 'tiers', 'zz-other'
+        $all | Export-ClusterClassifier $file
+        $again = Import-ClusterClassifier $file
+        ($again | Export-ClusterClassifier) | Should -Be ($all | Export-ClusterClassifier)
+    }
+}
+
+Describe 'Bad classifier input' {
+    It 'rejects an invalid version with InvalidKubernetesVersion' {
+        New-ClusterClassifier -Name bad -ClassifierLabel @{ a = 'b' } -KubernetesVersion @{ comparison = 'Equal'; version = 'one.two' } -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubernetesVersion,*'
+        $err[0].Exception.Message | Should -Match "Classifier/bad spec.kubernetesVersionConstraints\[0\].version: 'one.two' is not a Kubernetes version"
+    }
+
+    It 'rejects an unknown comparison with UnknownVersionComparison, located in the file' {
+        $file = Join-Path $TestDrive 'bad.yaml'
+        Set-Content $file "apiVersion: lib.projectsveltos.io/v1beta1`nkind: Classifier`nmetadata:`n  name: bad`nspec:`n  classifierLabels: [{key: a, value: b}]`n  kubernetesVersionConstraints:`n  - comparison: AtLeast`n    version: 1.28.0`n"
+        Import-ClusterClassifier $file -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'UnknownVersionComparison,*'
+        $err[0].Exception.Message | Should -Match "bad.yaml\[0\] spec.kubernetesVersionConstraints\[0\].comparison: 'AtLeast' is not one of Equal, NotEqual"
+    }
+
+    It 'rejects a constraint string it cannot read as an invalid version' {
+        New-ClusterClassifier -Name bad -ClassifierLabel @{ a = 'b' } -KubernetesVersion '~>1.28' -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubernetesVersion,*'
+    }
+}
