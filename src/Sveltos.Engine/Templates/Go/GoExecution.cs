@@ -465,8 +465,8 @@ internal sealed class GoExecution
     private object? EvalFunction(object? dot, IdentifierNode identifier, CommandNode? command, object? final, bool hasFinal)
     {
         var name = identifier.Name;
-        var argNodes = command is null ? (IReadOnlyList<GoNode>)[] : command.Args.Skip(1).ToList();
-        var count = argNodes.Count + (hasFinal ? 1 : 0);
+        var argCount = command is null ? 0 : command.Args.Count - 1;
+        var count = argCount + (hasFinal ? 1 : 0);
         var at = command?.Text ?? name;
         var position = command?.Position ?? identifier.Position;
         if (name is "and" or "or")
@@ -479,7 +479,7 @@ internal sealed class GoExecution
             object? result = null;
             for (var i = 0; i < count; i++)
             {
-                result = i < argNodes.Count ? EvalArg(dot, argNodes[i]) : final;
+                result = i < argCount ? EvalArg(dot, command!.Args[i + 1]) : final;
                 if (GoValues.IsTrue(result) != (name == "and"))
                 {
                     return result;
@@ -497,9 +497,9 @@ internal sealed class GoExecution
         }
 
         var args = new object?[count];
-        for (var i = 0; i < argNodes.Count; i++)
+        for (var i = 0; i < argCount; i++)
         {
-            args[i] = EvalArg(dot, argNodes[i]);
+            args[i] = EvalArg(dot, command!.Args[i + 1]);
         }
 
         if (hasFinal)
