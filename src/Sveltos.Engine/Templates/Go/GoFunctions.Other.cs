@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using static Sveltos.Engine.Templates.Go.GoConvert;
+
+namespace Sveltos.Engine.Templates.Go;
+
+/// <summary>Sprig's defaults, flow, JSON, type and date functions; the Sveltos functions; Helm's include/tpl/required.</summary>
+internal static partial class GoFunctions
+{
+    private static readonly JsonSerializerOptions RawJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly JsonSerializerOptions PrettyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
+
+    private static readonly JsonDocumentOptions JsonInput = new() { MaxDepth = GoValues.MaxDepth };
+
+    private static void AddSprigOther(Adder add)
+    {
+        add("default", 1, Many, (_, a) => a.Length < 2 || IsEmpty(a[1]) ? a[0] : a[1]);
+        add("empty", 1, 1, (_, a) => IsEmpty(a[0]));
+        add("coalesce", 0, Many, (_, a) => a.FirstOrDefault(v => !IsEmpty(v)));
+        add("all", 0, Many, (_, a) => a.All(v => !IsEmpty(v)));
+        add("any", 0, Many, (_, a) => a.Any(v => !IsEmpty(v)));
+        add("ternary", 3, 3, (_, a) => GoValues.IsTrue(a[2]) ? a[0] : a[1]);
+        add("fail", 1, 1, (_, a) => throw new GoFunctionException(Str(a[0])));
+        add("required", 2, 2, (_, a) => a[1] is null or string { Length: 0 } ? throw new GoFunctionException(Str(a[0]), TemplateErrorIds.MissingKey) : a[1]);
+        add("toJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));
+        add("mustToJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));
+        add("toRawJson", 1, 1, (e, a) => e.Bounded(Json(a[0], RawJson)));
+        add("mustToRawJson", 1, 1, (e, a) => e.Bounded(Json(a[0], RawJson)));
+        add("toPrettyJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], PrettyJson))));
+        add("mustToPrettyJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], PrettyJson))));
+        add("fromJson", 1, 1, (_, a) => ReadJson(Str(a[0])) is var v && v is Dictionary<string, object?> ? v : new Dictionary<string, object?> { ["Error"] = "json: cannot unmarshal into an object" });
+        add("mustFromJson", 1, 1, (_, a) => ReadJson(Str(a[0])));
+        add("fromJsonArray", 1, 1, (_, a) => ReadJson(Str(a[0])) is List<object?> l ? l : throw new GoFunctionException("json: cannot unmarshal into a list"));
+        add("typeOf", 1, 1, (_, a) => GoValues.TypeName(a[0]));
+        add("typeIs", 2, 2, (_, a) => Str(a[0]) == GoValues.TypeName(a[1]));
+        add("typeIsLike", 2, 2, (_, a) => Str(a[0]).TrimStart('*') == GoValues.TypeName(a[1]));
+        add("kindOf", 1, 1, (_, a) => GoValues.KindName(a[0]));
+        add("kindIs", 2, 2, (_, a) => Str(a[0]) == GoValues.KindName(a[1]));
+        add("deepEqual", 2, 2, (_, a) => DeepEqual(a[0], a[1]));
+        add("now", 0, 0, (_, _) => DateTimeOffset.Now);
+        add("date", 2, 2, (_, a) => GoTime.Format(Time(a[1]), Str(a[0])));
+        add("dateInZone", 3, 3, (_, a) => GoTime.Format(InZone(Time(a[1]), Str(a[2])), Str(a[0])));
+        add("date_in_zone", 3, 3, (_, a) => GoTime.Format(InZone(Time(a[1]), Str(a[2])), Str(a[0])));
+        add("htmlDate", 1, 1, (_, a) => GoTime.Format(Time(a[0]), "2006-01-02"));
+        add("htmlDateInZone", 2, 2, (_, a) => GoTime.Format(InZone(Time(a[0]), Str(a[1])), "2006-01-02"));
+        add("unixEpoch", 1, 1, (_, a) => Time(a[0]).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        add("dateModify", 2, 2, (_, a) => Time(a[1]) + Duration(Str(a[0])));
+        add("mustDateModify", 2, 2, (_, a) => Time(a[1]) + Duration(Str(a[0])));
+        add("duration", 1, 1, (_, a) => FormatDuration(TimeSpan.FromSeconds(ToInt64(a[0]))));
+        add("ago", 1, 1, (_, a) => FormatDuration(TimeSpan.FromSeconds(Math.Round((DateTimeOffset.Now - Time(a[0])).TotalSeconds))));
+        add("toDate", 2, 2, (_, a) => ParseTime(Str(a[0]), Str(a[1])));
+        add("mustToDate", 2, 2, (_, a) => ParseTime(Str(a[0]), Str(a[1])));
+        add("semver", 1, 1, (_, a) => SemanticVersion.Parse(Str(a[0])).ToMap());
+        add("semverCompare", 2, 2, (_, a) => SemanticVersion.Satisfies(Str(a[0]), Str(a[1])));
+        add("env", 1, 1, (_, _) => throw new GoFunctionException("templates cannot read environment variables (env)", TemplateErrorIds.Forbidden));
+        add("expandenv", 1, 1, (_, _) => throw new GoFunctionException("templates cannot read environment variables (expandenv)", TemplateErrorIds.Forbidden));
+        add("getHostByName", 1, 1, (_, _) => throw new GoFunctionException("templates cannot reach the network (getHostByName)", TemplateErrorIds.Forbidden));
+    }
+
+    private static string Json(object? value, JsonSerializerOptions options) => GoValues.ToJson(value)?.ToJsonString(options) ?? "null";
+
+    /// <summary>Go's encoding/json escapes &lt;, &gt; and &amp; (only ever inside strings).</summary>
+    private static string HtmlSafe(string json) =>
+        json.Replace("<", "\\u003c", StringComparison.Ordinal).Replace(">", "\\u003e", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal);
+
+    private static object? ReadJson(string text)
+    {
+        try
+        {
+            return GoValues.Normalize(JsonNode.Parse(text, documentOptions: JsonInput));
+        }
+        catch (JsonException e)
+        {
+            throw new GoFunctionException($"invalid JSON: {e.Message}");
+        }
+    }
+
+    private static DateTimeOffset Time(object? value) => value switch
+    {
+        DateTimeOffset t => t,
+        long seconds => DateTimeOffset.FromUnixTimeSeconds(seconds).ToLocalTime(),
+        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) => t,
+        _ => DateTimeOffset.Now,
+    };
+
+    private static DateTimeOffset InZone(DateTimeOffset time, string zone)
+    {
+        try
+        {
+            return zone is "" or "UTC" ? time.ToUniversalTime() : TimeZoneInfo.ConvertTime(time, TimeZoneInfo.FindSystemTimeZoneById(zone));
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return time.ToUniversalTime();
+        }
+    }
+
+    private static DateTimeOffset ParseTime(string layout, string value)
+    {
+        var format = layout
+            .Replace("2006", "yyyy", StringComparison.Ordinal).Replace("01", "MM", StringComparison.Ordinal).Replace("02", "dd", StringComparison.Ordinal)
+            .Replace("15", "HH", StringComparison.Ordinal).Replace("04", "mm", StringComparison.Ordinal).Replace("05", "ss", StringComparison.Ordinal)
+            .Replace("Z07:00", "K", StringComparison.Ordinal).Replace("-07:00", "zzz", StringComparison.Ordinal).Replace("T", "'T'", StringComparison.Ordinal);
+        return DateTimeOffset.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new GoFunctionException($"parsing time \"{value}\" as \"{layout}\": cannot parse");
+    }
+
+    /// <summary>Go's time.ParseDuration: "1h30m", "-2h", "1.5s", "300ms".</summary>
+    private static TimeSpan Duration(string text)
+    {
+        var matches = System.Text.RegularExpressions.Regex.Matches(text.TrimStart('-', '+'), @"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)");
+        if (matches.Count == 0 || string.Concat(matches.Select(m => m.Value)) != text.TrimStart('-', '+'))
+        {
+            throw new GoFunctionException($"time: invalid duration \"{text}\"");
+        }
+
+        var ticks = matches.Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
+        {
+            "h" => TimeSpan.TicksPerHour,
+            "m" => TimeSpan.TicksPerMinute,
+            "s" => TimeSpan.TicksPerSecond,
+            "ms" => TimeSpan.TicksPerMillisecond,
+            "us" or "µs" => 10,
+            _ => 0.01,
+        });
+        return TimeSpan.FromTicks((long)(text.StartsWith('-') ? -ticks : ticks));
+    }
+
+    /// <summary>Go's Duration.String: "1h30m0s", "45s", "0s".</summary>
+    private static string FormatDuration(TimeSpan span)
+    {
+        if (span == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        var sign = span < TimeSpan.Zero ? "-" : "";
+        span = span.Duration();
+        var hours = (long)span.TotalHours;
+        var text = hours > 0 ? $"{hours}h{span.Minutes}m" : span.Minutes > 0 ? $"{span.Minutes}m" : "";
+        return sign + text + $"{span.Seconds}s";
+    }
+}

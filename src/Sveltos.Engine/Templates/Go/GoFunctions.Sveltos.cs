@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using static Sveltos.Engine.Templates.Go.GoConvert;
+
+namespace Sveltos.Engine.Templates.Go;
+
+/// <summary>
+/// The Sveltos controllers' functions (toYaml/fromYaml/..., getResource, copy and the field functions) and Helm's
+/// include, tpl and lookup. getResource/copy/getField/setField/removeField take a resource identifier of the
+/// profile's templateResourceRefs (or, for getField/setField/removeField, a map), as Sveltos documents them.
+/// </summary>
+internal static partial class GoFunctions
+{
+    private static void AddSveltos(Adder add)
+    {
+        add("toYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
+        add("mustToYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
+        add("fromYaml", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
+        {
+            null => new Dictionary<string, object?>(StringComparer.Ordinal),
+            Dictionary<string, object?> map => map,
+            _ => throw new GoFunctionException("fromYaml reads a mapping; use fromYamlArray for a list"),
+        });
+        add("fromYamlArray", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
+        {
+            null => new List<object?>(),
+            List<object?> list => list,
+            _ => throw new GoFunctionException("fromYamlArray reads a list"),
+        });
+        add("getResource", 1, 1, (e, a) => GoValues.Normalize(Resource(e, Str(a[0]))));
+        add("copy", 1, 1, (e, a) => e.Bounded(ToYaml(GoValues.Normalize(Resource(e, Str(a[0]))))));
+        add("getField", 2, 2, (e, a) => Navigate(Target(e, a[0]), Str(a[1]), out var value) ? value : null);
+        add("setField", 3, 3, (e, a) => e.Bounded(ToYaml(SetPath(Target(e, a[0]), Str(a[1]), a[2]))));
+        add("removeField", 2, 2, (e, a) => e.Bounded(ToYaml(RemovePath(Target(e, a[0]), Str(a[1])))));
+        add("chainSetField", 3, 3, (_, a) => SetPath((Dictionary<string, object?>)DeepCopy(Map(a[0]))!, Str(a[1]), a[2]));
+        add("chainRemoveField", 2, 2, (_, a) => RemovePath((Dictionary<string, object?>)DeepCopy(Map(a[0]))!, Str(a[1])));
+        add("include", 2, 2, (e, a) => e.Include(Str(a[0]), a[1]));
+        add("tpl", 2, 2, (e, a) => e.Tpl(Str(a[0]), a[1]));
+        add("lookup", 4, 4, (_, _) => throw new GoFunctionException("templates cannot query a cluster (lookup); use the profile's templateResourceRefs", TemplateErrorIds.Forbidden));
+    }
+
+    private static string ToYaml(object? value) => TemplateYaml.Write(GoValues.ToJson(value));
+
+    private static object? ReadYaml(string text)
+    {
+        try
+        {
+            var documents = TemplateYaml.Read(text).Where(d => d is not null).ToList();
+            return documents.Count switch
+            {
+                0 => null,
+                1 => GoValues.Normalize(documents[0]),
+                _ => throw new GoFunctionException($"the text holds {documents.Count} YAML documents; one is expected"),
+            };
+        }
+        catch (FormatException e)
+        {
+            throw new GoFunctionException(e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new GoFunctionException(e.Message, TemplateErrorIds.LimitExceeded);
+        }
+    }
+
+    private static JsonObject Resource(GoExecution e, string identifier)
+    {
+        var resources = e.Data?.Resources ?? new Dictionary<string, JsonObject>();
+        if (!resources.TryGetValue(identifier, out var resource))
+        {
+            var known = resources.Count == 0 ? "none were fetched" : "fetched: " + string.Join(", ", resources.Keys.Order(StringComparer.Ordinal));
+            throw new GoFunctionException($"no resource has the identifier '{identifier}' ({known}); identifiers come from the profile's templateResourceRefs", TemplateErrorIds.MissingKey);
+        }
+
+        // Sveltos returns the resource without the fields the API server owns.
+        var copy = (JsonObject)resource.DeepClone();
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            metadata.Remove("managedFields");
+            metadata.Remove("resourceVersion");
+            metadata.Remove("uid");
+        }
+
+        return copy;
+    }
+
+    private static Dictionary<string, object?> Target(GoExecution e, object? target) => target switch
+    {
+        string identifier => (Dictionary<string, object?>)GoValues.Normalize(Resource(e, identifier))!,
+        _ => (Dictionary<string, object?>)DeepCopy(Map(target))!,
+    };
+
+    private static bool Navigate(Dictionary<string, object?> root, string path, out object? value)
+    {
+        value = root;
+        foreach (var key in path.Split('.'))
+        {
+            if (value is not Dictionary<string, object?> map || !map.TryGetValue(key, out value))
+            {
+                value = null;
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Dictionary<string, object?> SetPath(Dictionary<string, object?> root, string path, object? value)
+    {
+        var keys = path.Split('.');
+        var current = root;
+        foreach (var key in keys[..^1])
+        {
+            if (!current.TryGetValue(key, out var next) || next is null)
+            {
+                next = new Dictionary<string, object?>(StringComparer.Ordinal);
+                current[key] = next;
+            }
+
+            current = next as Dictionary<string, object?> ?? throw new GoFunctionException($"cannot set '{path}': '{key}' is {GoValues.TypeName(next)}, not a map");
+        }
+
+        current[keys[^1]] = DeepCopy(value);
+        return root;
+    }
+
+    private static Dictionary<string, object?> RemovePath(Dictionary<string, object?> root, string path)
+    {
+        var keys = path.Split('.');
+        var current = root;
+        foreach (var key in keys[..^1])
+        {
+            if (!current.TryGetValue(key, out var next) || next is not Dictionary<string, object?> map)
+            {
+                return root;
+            }
+
+            current = map;
+        }
+
+        current.Remove(keys[^1]);
+        return root;
+    }
+}
