@@ -129,6 +129,56 @@ stringData:
     }
 }
 
+Describe 'The same flow written in Go templates, as the Sveltos docs write it' {
+    BeforeAll {
+        New-TemplateContent gobucket @'
+apiVersion: storage.example.org/v1
+kind: Bucket
+metadata:
+  name: gobucket-{{ .Cluster.metadata.name }}
+  namespace: fleet
+spec:
+  region: {{ .Cluster.metadata.labels.region }}
+'@
+        New-TemplateContent gobucket-secret @'
+apiVersion: v1
+kind: Secret
+metadata:
+  name: gobucket-access
+  namespace: default
+stringData:
+  url: {{ (getResource "Bucket").status.atProvider.url }}
+  region: {{ default "west" .Cluster.metadata.labels.zone }}
+'@
+        New-ClusterProfile -Name gobuckets -ClusterSelector 'region=us-east' `
+            -PolicyRef @{ kind = 'ConfigMap'; name = 'gobucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'gobucket-secret' } `
+            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'gobucket-{{ .Cluster.metadata.name }}' } } |
+            Save-ClusterProfile -Confirm:$false
+    }
+
+    It 'creates the Bucket, waits for the provider, then deploys the Secret' {
+        $first = Invoke-ProfileSync -Name gobuckets -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+        $first.Status | Sort-Object | Should -Be 'Pending', 'Provisioned'
+        $warnings | Out-String | Should -Match 'waits for Bucket'
+        (Get-Live mgmt bucket gobucket-c2 fleet).spec.region | Should -Be 'us-east'
+
+        kubectl --kubeconfig $kc --context mgmt patch bucket gobucket-c2 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://go.example.org/c2"}}}' | Out-Null
+        (Invoke-ProfileSync -Name gobuckets -Summary -WarningAction SilentlyContinue).Status | Should -Not -Contain 'Pending'
+        $secret = Get-Live c2 secret gobucket-access
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://go.example.org/c2'
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.region)) | Should -Be 'west'
+    }
+
+    It 'reports a missing key as Go does, with its position' {
+        New-TemplateContent go-bad "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: go-bad, namespace: default}`ndata:`n  a: '{{ .Cluster.metadata.labels.nope }}'"
+        New-ClusterProfile -Name go-bad -ClusterSelector 'region=us-east' -PolicyRef @{ kind = 'ConfigMap'; name = 'go-bad' } | Save-ClusterProfile -Confirm:$false
+        Invoke-ProfileSync -Name go-bad -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'TemplateMissingKey,*'
+        $err[0].Exception.Message | Should -Match 'map has no entry for key "nope"'
+        Remove-ClusterProfile -Name go-bad -Confirm:$false
+    }
+}
+
 Describe 'Templates use cluster labels' {
     It 'produces different objects per cluster (kubectl as witness)' {
         New-TemplateContent per-cluster @'
@@ -188,7 +238,13 @@ Describe 'Bad templates fail loudly, locally, and withdraw nothing' {
         Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ while true }}x{{ end }}'" 'TemplateLimitExceeded' 'loop'
     }
 
-    It 'names Go-template syntax and its Scriban equivalent' {
-        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.name }}'" 'GoTemplateNotSupported' 'cluster.metadata.name'
+    It 'names Go-template syntax and its Scriban equivalent when the content says it is Scriban' {
+        $manifest = "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.name }}'"
+        $indented = ($manifest -split "`n" | ForEach-Object { "    $_" }) -join "`n"
+        "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: per-cluster`n  namespace: fleet`n  annotations:`n    projectsveltos.io/template: 'true'`n    pwsh.projectsveltos.io/template-language: scriban`ndata:`n  content.yaml: |`n$indented" | Invoke-Mgmt
+        $results = Invoke-ProfileSync -Name per-cluster -ErrorVariable err -ErrorAction SilentlyContinue
+        $results | Where-Object Action -EQ 'Deleted' | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'GoTemplateNotSupported,*'
+        $err[0].Exception.Message | Should -Match 'cluster.metadata.name'
     }
 }

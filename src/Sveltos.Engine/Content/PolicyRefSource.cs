@@ -69,6 +69,7 @@ public sealed class PolicyRefSource : IContentSource
             }
 
             var templated = KubeObject.Annotations(source).ContainsKey(TemplateAnnotation);
+            KubeObject.Annotations(source).TryGetValue(ContentTemplates.LanguageAnnotation, out var language);
             if (templated)
             {
                 data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
@@ -89,7 +90,7 @@ public sealed class PolicyRefSource : IContentSource
                 string manifests;
                 try
                 {
-                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken) : text;
+                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken, language) : text;
                 }
                 catch (Templates.TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
                 {

@@ -29,8 +29,18 @@ internal static partial class TemplateWaits
             return $"{match.Groups["id"].Value} to have {field}";
         }
 
+        // The same in Go templates: at <(getResource "Bucket").status.atProvider.url>: map has no entry for key "atProvider".
+        if (GoFieldOfResource().Match(error.Message) is { Success: true } go && request.Resources.ContainsKey(go.Groups["id"].Value)
+            && (error.Message.Contains("map has no entry for key", StringComparison.Ordinal) || error.Message.Contains("nil pointer evaluating", StringComparison.Ordinal)))
+        {
+            return $"{go.Groups["id"].Value} to have {go.Groups["path"].Value.TrimStart('.')}";
+        }
+
         return null;
     }
+
+    [GeneratedRegex(@"<(\(getResource ""(?<id>[^""]+)""\)|\.MgmtResources\.(?<id>[A-Za-z0-9_-]+))(?<path>[^>]*)>")]
+    private static partial Regex GoFieldOfResource();
 
     [GeneratedRegex(@"'resources\.(?<id>[A-Za-z0-9_-]+)(?<path>(\.[^']*)?)' has no key '(?<key>[^']+)'")]
     private static partial Regex FieldOfResource();
