@@ -148,7 +148,7 @@ metadata:
   namespace: default
 stringData:
   url: {{ (getResource "Bucket").status.atProvider.url }}
-  region: {{ default "west" .Cluster.metadata.labels.zone }}
+  region: {{ default "west" (index .Cluster.metadata.labels "zone") }}
 '@
         New-ClusterProfile -Name gobuckets -ClusterSelector 'region=us-east' `
             -PolicyRef @{ kind = 'ConfigMap'; name = 'gobucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'gobucket-secret' } `
