@@ -25,6 +25,8 @@
         'Get-ClusterSummary'
         'Invoke-ProfileSync'
         'Expand-ClusterProfile'
+        'Test-Drift'
+        'Watch-Drift'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
