@@ -106,6 +106,33 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
         ["metadata"] = new JsonObject { ["name"] = $"noise-{i}", ["namespace"] = "default", ["labels"] = new JsonObject { [Tracking.ReasonLabel] = "x" } },
     };
 
+    [Fact]
+    public async Task An_object_another_writer_keeps_changing_is_reported_as_flapping_and_not_fought()
+    {
+        Deploy("fought", "a: '1'");
+        await folder.SyncAsync();
+        using var fleet = folder.Open();
+        var clusters = (await fleet.GetClustersAsync(CancellationToken.None)).Where(c => c.Name == "c1").ToList();
+        var observer = new RecordingDriftObserver();
+        using var stop = new CancellationTokenSource();
+        var options = new DriftWatchOptions { Profiles = p => p.Name == "fought", FlapLimit = 2, FlapWindow = TimeSpan.FromMinutes(1) };
+        var watching = new DriftWatcher(clusters, observer, new FleetDriftRemediator(folder.Open), options).RunAsync(stop.Token);
+        await Task.Delay(1000);
+
+        using var c1 = sim.Client("c1");
+        for (var round = 0; round < 4; round++)
+        {
+            await PatchAsync(c1, "fought", $"controller-{round}");
+            await Task.Delay(700);
+        }
+
+        await stop.CancelAsync();
+        await watching;
+        Assert.Equal(2, observer.Remediations.Count);
+        Assert.Single(observer.Flapping);
+        Assert.Equal("controller-3", KubeObject.Text((await GetAsync(c1, "fought"))!["data"]!["a"]));
+    }
+
     private static ObjectKey Key(string name) => new("v1", "ConfigMap", "default", name);
 
     private void Deploy(string name, string data, string? second = null)
@@ -157,9 +184,9 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
 
         public void Remediated(DriftFinding finding, ObjectResult result) => Remediations.Enqueue(result);
 
-        public void Flapping(DriftFinding finding, int remediations, TimeSpan window)
-        {
-        }
+        public ConcurrentQueue<DriftFinding> Flapping { get; } = new();
+
+        void IDriftObserver.Flapping(DriftFinding finding, int remediations, TimeSpan window) => Flapping.Enqueue(finding);
 
         public void ClusterFailed(string cluster, SveltosException error)
         {
