@@ -67,7 +67,7 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
     }
 
     [Fact]
-    public async Task The_watcher_remediates_after_its_watch_expired_and_never_reports_its_own_writes()
+    public async Task The_watcher_remediates_a_deleted_object_among_unrelated_writes_and_never_reports_its_own_writes()
     {
         Deploy("watched", "a: '1'");
         await folder.SyncAsync();
@@ -78,7 +78,7 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
         var watching = new DriftWatcher(clusters, observer, new FleetDriftRemediator(folder.Open), new DriftWatchOptions { Profiles = p => p.Name == "watched" }).RunAsync(stop.Token);
         await Task.Delay(1000);
 
-        // A short history and many unrelated writes: the watch must resume by listing again (410).
+        // Unrelated tracked-label writes with a short watch history: only the deletion is drift.
         using var c1 = sim.Client("c1");
         sim.Server["c1"].WatchHistorySize = 3;
         var configMaps = await c1.ResolveResourceAsync("v1", "ConfigMap", CancellationToken.None);
