@@ -31,6 +31,8 @@
         'Get-ClusterClassifier'
         'Save-ClusterClassifier'
         'Invoke-ClusterClassification'
+        'Test-Drift'
+        'Watch-Drift'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -26,6 +26,7 @@ public static class Applier
         foreach (var declined in plan.Changes.Where(c => c.IsChange && !approved.Contains(c)))
         {
             run.Report(declined, ObjectAction.Skipped, "not confirmed");
+            run.Declined = true;
         }
 
         if (approved.Count == 0)
@@ -71,14 +72,15 @@ public static class Applier
     {
         private readonly KubeClient client;
         private readonly ApplyPlan plan;
-        private readonly Dictionary<ObjectKey, string> deployed;
+        private readonly Dictionary<ObjectKey, RecordedObject> deployed;
         private readonly HashSet<PlannedChange> reported = [];
+        private readonly Dictionary<ObjectKey, (string? DriftHash, string? ResourceVersion)> applied = [];
 
         public ApplyRun(KubeClient client, ApplyPlan plan)
         {
             this.client = client;
             this.plan = plan;
-            deployed = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key, o => o.Hash);
+            deployed = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key);
             foreach (var change in plan.Changes.Where(c => !c.IsChange))
             {
                 if (change.Desired is null)
@@ -88,10 +90,15 @@ public static class Applier
                 }
                 else if (change.Action == ObjectAction.Unchanged)
                 {
-                    deployed[change.Key] = change.Desired.Hash;
+                    // Unchanged objects keep the drift hash they were applied with.
+                    deployed.TryGetValue(change.Key, out var known);
+                    deployed[change.Key] = RecordedObject.Of(change.Key, change.Desired.Hash, known?.DriftHash);
                 }
             }
         }
+
+        /// <summary>Some changes were not approved: the record must not claim the new inputs are deployed.</summary>
+        public bool Declined { get; set; }
 
         public List<ObjectResult> Results { get; } = [];
 
@@ -113,7 +120,8 @@ public static class Applier
         {
             if (reported.Add(change))
             {
-                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, change.Key, action, message, change) { Local = plan.Local });
+                applied.TryGetValue(change.Key, out var state);
+                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, change.Key, action, message, change) { Local = plan.Local, DriftHash = state.DriftHash, ResourceVersion = state.ResourceVersion });
             }
         }
 
@@ -177,13 +185,13 @@ public static class Applier
                 return;
             }
 
-            var objects = new Dictionary<ObjectKey, string>(deployed);
+            var objects = new Dictionary<ObjectKey, RecordedObject>(deployed);
             if (status == DeploymentStatus.Applying)
             {
                 // Intent: anything this run may create is listed (hash unknown) before it is created.
                 foreach (var change in plan.Changes.Where(c => c.Desired is not null && c.IsChange))
                 {
-                    objects.TryAdd(change.Key, "");
+                    objects.TryAdd(change.Key, RecordedObject.Of(change.Key, ""));
                 }
             }
 
@@ -198,9 +206,10 @@ public static class Applier
                 StopMatchingBehavior = desired?.StopMatchingBehavior ?? plan.Previous?.StopMatchingBehavior ?? "WithdrawPolicies",
                 Status = status,
                 Message = message,
-                InputHash = status == DeploymentStatus.Provisioned && desired is not null ? desired.InputHash : "",
+                InputHash = status != DeploymentStatus.Provisioned || desired is null ? "" : Declined ? plan.Previous?.InputHash ?? "" : desired.InputHash,
                 Sources = desired?.Sources ?? plan.Previous?.Sources ?? [],
-                Objects = objects.Select(kv => RecordedObject.Of(kv.Key, kv.Value)).OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
+                DriftExclusions = desired?.DriftExclusions ?? plan.Previous?.DriftExclusions,
+                Objects = objects.Values.OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
                 Updated = DateTimeOffset.UtcNow,
             };
             await DeploymentRecordStore.SaveAsync(client, record, cancellationToken).ConfigureAwait(false);
@@ -228,8 +237,12 @@ public static class Applier
         private async Task WriteAsync(PlannedChange change, CancellationToken cancellationToken)
         {
             var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
-            await client.ApplyAsync(resource, change.Desired!.Object, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
-            deployed[change.Key] = change.Desired.Hash;
+            var live = await client.ApplyAsync(resource, change.Desired!.Object, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+
+            // The server's answer is the object as it now lives: its drift hash is what later checks compare with.
+            var driftHash = Drift.DriftHasher.Hash(live, plan.Desired?.DriftExclusions);
+            applied[change.Key] = (driftHash, KubeObject.ResourceVersion(live));
+            deployed[change.Key] = RecordedObject.Of(change.Key, change.Desired.Hash, driftHash);
         }
 
         private async Task RemoveAsync(PlannedChange change, CancellationToken cancellationToken)
@@ -299,4 +312,10 @@ public sealed record ObjectResult(string Cluster, ProfileRef Profile, ObjectKey 
 {
     /// <summary>True when the object lives in the management cluster (deploymentType Local).</summary>
     public bool Local { get; init; }
+
+    /// <summary>The drift hash of the object as this apply left it (applied objects only).</summary>
+    public string? DriftHash { get; init; }
+
+    /// <summary>The object's resourceVersion after this apply (applied objects only).</summary>
+    public string? ResourceVersion { get; init; }
 }

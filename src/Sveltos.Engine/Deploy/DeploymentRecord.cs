@@ -33,6 +33,10 @@ public sealed record DeploymentRecord
 
     public IReadOnlyList<RecordedObject> Objects { get; init; } = [];
 
+    /// <summary>The profile's driftExclusions the drift hashes were taken with; absent in records written before drift detection.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Profiles.DriftExclusion>? DriftExclusions { get; init; }
+
     public DateTimeOffset Updated { get; init; }
 }
 
@@ -58,5 +62,12 @@ public sealed record RecordedObject(string ApiVersion, string Kind, string Names
     [JsonIgnore]
     public ObjectKey Key => new(ApiVersion, Kind, Namespace, Name);
 
-    public static RecordedObject Of(ObjectKey key, string hash) => new(key.ApiVersion, key.Kind, key.Namespace, key.Name, hash);
+    /// <summary>
+    /// The drift hash of the object as the apply left it (see Drift.DriftHasher); null when unknown
+    /// (written before drift detection existed, or not applied yet).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DriftHash { get; init; }
+
+    public static RecordedObject Of(ObjectKey key, string hash, string? driftHash = null) => new(key.ApiVersion, key.Kind, key.Namespace, key.Name, hash) { DriftHash = driftHash };
 }

@@ -34,27 +34,33 @@ public static class DeploymentRecordStore
         var records = new List<DeploymentRecord>();
         foreach (var item in list.Items)
         {
-            var text = KubeObject.Text(item["data"]?[DataKey]);
-            try
+            if (Read(item, cluster.ClusterName) is { } record)
             {
-                if (JsonSerializer.Deserialize<DeploymentRecord>(text, Json) is { } record)
-                {
-                    records.Add(record);
-                }
-            }
-            catch (JsonException ex)
-            {
-                throw new SveltosException(
-                    "DeploymentRecordCorrupt",
-                    ErrorKind.InvalidData,
-                    $"Cluster '{cluster.ClusterName}': deployment record {Namespace}/{KubeObject.Name(item)} cannot be read: {ex.Message}",
-                    cluster.ClusterName,
-                    "Delete the record ConfigMap to let the next sync rebuild it (objects it listed will not be pruned).",
-                    ex);
+                records.Add(record);
             }
         }
 
         return records;
+    }
+
+    /// <summary>The record a record ConfigMap holds (as listed or watched); null when it holds none.</summary>
+    public static DeploymentRecord? Read(JsonObject configMap, string clusterName)
+    {
+        var text = KubeObject.Text(configMap["data"]?[DataKey]);
+        try
+        {
+            return JsonSerializer.Deserialize<DeploymentRecord>(text, Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new SveltosException(
+                "DeploymentRecordCorrupt",
+                ErrorKind.InvalidData,
+                $"Cluster '{clusterName}': deployment record {Namespace}/{KubeObject.Name(configMap)} cannot be read: {ex.Message}",
+                clusterName,
+                "Delete the record ConfigMap to let the next sync rebuild it (objects it listed will not be pruned).",
+                ex);
+        }
     }
 
     public static async Task SaveAsync(KubeClient cluster, DeploymentRecord record, CancellationToken cancellationToken)

@@ -36,6 +36,9 @@ public sealed record DesiredState
 
     public IReadOnlyList<SourceVersion> Sources { get; init; } = [];
 
+    /// <summary>spec.driftExclusions: paths left out of the drift hash.</summary>
+    public IReadOnlyList<Profiles.DriftExclusion> DriftExclusions { get; init; } = [];
+
     public bool IsDryRun => SyncMode == "DryRun";
 
     public bool IsOneTime => SyncMode == "OneTime";

@@ -82,6 +82,7 @@ public static class DesiredStateBuilder
             Objects = objects,
             NamespacesToCreate = SkipNamespaceCreation(profile) ? [] : namespaces.ToList(),
             Sources = sources,
+            DriftExclusions = spec.DriftExclusions,
             InputHash = inputHash,
         };
     }
@@ -101,6 +102,7 @@ public static class DesiredStateBuilder
         ContinueOnConflict = profile.Spec.ContinueOnConflict,
         ContinueOnError = profile.Spec.ContinueOnError,
         Sources = sources,
+        DriftExclusions = profile.Spec.DriftExclusions,
         InputHash = inputHash,
     };
 

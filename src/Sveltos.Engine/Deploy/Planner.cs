@@ -9,10 +9,14 @@ namespace Sveltos.Engine.Deploy;
 /// </summary>
 public static class Planner
 {
-    public static async Task<ApplyPlan> PlanAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken) =>
-        (await PlanRemoteAsync(client, desired, previous, cancellationToken).ConfigureAwait(false)) with { Local = desired.Local };
+    /// <param name="reapply">
+    /// Objects planned against the live cluster even when the record says they are deployed as wanted
+    /// (drift remediation): one of ours is Updated (re-applied), one that is gone is Created.
+    /// </param>
+    public static async Task<ApplyPlan> PlanAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken, IReadOnlySet<ObjectKey>? reapply = null) =>
+        (await PlanRemoteAsync(client, desired, previous, reapply ?? new HashSet<ObjectKey>(), cancellationToken).ConfigureAwait(false)) with { Local = desired.Local };
 
-    private static async Task<ApplyPlan> PlanRemoteAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken)
+    private static async Task<ApplyPlan> PlanRemoteAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, IReadOnlySet<ObjectKey> reapply, CancellationToken cancellationToken)
     {
         var provisioned = previous is { Status: DeploymentStatus.Provisioned };
         if (provisioned && desired.IsOneTime)
@@ -20,22 +24,26 @@ public static class Planner
             return Unchanged(desired, previous!, ObjectAction.Skipped, "OneTime: deployed when the cluster first matched; later changes are not pushed.");
         }
 
-        if (provisioned && previous!.InputHash == desired.InputHash)
+        var forcing = reapply.Any(k => desired.Objects.Any(o => o.Key == k));
+        if (provisioned && previous!.InputHash == desired.InputHash && !forcing)
         {
             return Unchanged(desired, previous, ObjectAction.Unchanged, "");
         }
 
-        var recorded = (previous?.Objects ?? []).ToDictionary(o => o.Key, o => o.Hash);
+        // Drift hashes taken with other exclusions (or none, by an older version) would not compare: take them again.
+        var exclusionsChanged = !SameExclusions(previous?.DriftExclusions, desired.DriftExclusions);
+        var recorded = (previous?.Objects ?? []).ToDictionary(o => o.Key);
         var changes = new List<PlannedChange>();
         foreach (var wanted in desired.Objects)
         {
-            if (provisioned && recorded.TryGetValue(wanted.Key, out var hash) && hash == wanted.Hash)
+            var force = reapply.Contains(wanted.Key);
+            if (provisioned && !force && recorded.TryGetValue(wanted.Key, out var known) && known.Hash == wanted.Hash && known.DriftHash is not null && !exclusionsChanged)
             {
                 changes.Add(new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, null, ""));
                 continue;
             }
 
-            changes.Add(await PlanObjectAsync(client, desired, wanted, cancellationToken).ConfigureAwait(false));
+            changes.Add(await PlanObjectAsync(client, desired, wanted, force || (provisioned && recorded.ContainsKey(wanted.Key)), cancellationToken).ConfigureAwait(false));
         }
 
         var wantedKeys = desired.Objects.Select(o => o.Key).ToHashSet();
@@ -79,7 +87,13 @@ public static class Planner
         Changes = previous.Objects.Select(o => new PlannedChange(o.Key, action, desired.Objects.FirstOrDefault(d => d.Key == o.Key), null, message)).ToList(),
     };
 
-    private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, DesiredState desired, DesiredObject wanted, CancellationToken cancellationToken)
+    private static bool SameExclusions(IReadOnlyList<Profiles.DriftExclusion>? recorded, IReadOnlyList<Profiles.DriftExclusion> wanted) =>
+        Describe(recorded ?? []) == Describe(wanted);
+
+    private static string Describe(IReadOnlyList<Profiles.DriftExclusion> exclusions) =>
+        string.Join(";", exclusions.Select(e => $"{string.Join(",", e.Paths)}@{e.Target}"));
+
+    private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, DesiredState desired, DesiredObject wanted, bool reapply, CancellationToken cancellationToken)
     {
         var live = await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
         if (live is null)
@@ -95,9 +109,9 @@ public static class Planner
 
         if (owner.Is(desired.Profile))
         {
-            return owner.Hash == wanted.Hash
-                ? new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, live, "")
-                : new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, "");
+            return owner.Hash != wanted.Hash ? new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, "")
+                : reapply ? new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, "re-applied")
+                : new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, live, "");
         }
 
         if (desired.Tier < owner.Tier)

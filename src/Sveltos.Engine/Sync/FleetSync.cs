@@ -146,7 +146,7 @@ public static class FleetSync
             else
             {
                 var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
-                pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, cancellationToken).ConfigureAwait(false));
+                pairs.Add(await PlanTargetAsync(client, profile, cluster, remote, sources, previous, local: false, context.Request.Reapply, cancellationToken).ConfigureAwait(false));
             }
 
             var local = objects.Where(o => o.Target == DeploymentType.Local).ToList();
@@ -162,7 +162,7 @@ public static class FleetSync
                     $"{profile.Identity}: {local.Count} object(s) have deploymentType Local, which deploys to the management cluster; {context.Fleet.Description} has none.",
                     profile.Identity,
                     "Use a management-cluster fleet (Connect-SveltosFleet -Context), or deploy the content Remote.");
-                pairs.Add(await PlanTargetAsync(management, profile, cluster, local, sources, previousLocal, local: true, cancellationToken).ConfigureAwait(false));
+                pairs.Add(await PlanTargetAsync(management, profile, cluster, local, sources, previousLocal, local: true, context.Request.Reapply, cancellationToken).ConfigureAwait(false));
             }
 
             return pairs;
@@ -191,13 +191,14 @@ public static class FleetSync
         IReadOnlyList<SourceVersion> sources,
         DeploymentRecord? previous,
         bool local,
+        IReadOnlySet<ObjectKey> reapply,
         CancellationToken cancellationToken)
     {
         var inputHash = ContentHash.Of(profile, objects, sources);
-        var desired = previous is { Status: DeploymentStatus.Provisioned } && previous.InputHash == inputHash
+        var desired = previous is { Status: DeploymentStatus.Provisioned } && previous.InputHash == inputHash && reapply.Count == 0
             ? DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources)
             : await DesiredStateBuilder.BuildAsync(target, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false);
-        var plan = await Planner.PlanAsync(target, desired, previous, cancellationToken).ConfigureAwait(false);
+        var plan = await Planner.PlanAsync(target, desired, previous, cancellationToken, reapply).ConfigureAwait(false);
         return new PairWork(ProfileRefs.Of(profile), profile, target, plan, desired.IsDryRun);
     }
 

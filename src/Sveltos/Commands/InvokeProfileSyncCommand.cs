@@ -1,5 +1,7 @@
 using System.Management.Automation;
+using System.Threading.Channels;
 using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Drift;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Sync;
@@ -8,7 +10,7 @@ using Sveltos.Infrastructure;
 namespace Sveltos.Commands;
 
 [Cmdlet(VerbsLifecycle.Invoke, "ProfileSync", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType(typeof(SyncResult), typeof(SyncSummary))]
+[OutputType(typeof(SyncResult), typeof(SyncSummary), typeof(DriftResult))]
 public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
     private const string Activity = "Invoke-ProfileSync";
@@ -57,6 +59,16 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     [SecondsToTimeSpan]
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>With -Watch: also watches the deployed objects and undoes drift (as Watch-Drift -Remediate).</summary>
+    [Parameter]
+    public SwitchParameter DriftDetection { get; set; }
+
+    // Held by each sync round and by each drift remediation: the two never write a record at once.
+    private readonly SemaphoreSlim syncGate = new(1, 1);
+
+    // Drift reports made while a round holds the pipeline; written when the watch waits again.
+    private readonly Channel<Action> driftOutput = Channel.CreateUnbounded<Action>();
+
     protected override void ProcessRecord()
     {
         pipedProfiles.AddRange(Profile ?? []);
@@ -72,6 +84,11 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         if (!Watch)
         {
+            if (DriftDetection)
+            {
+                WriteWarning("-DriftDetection takes effect with -Watch; use Test-Drift for a one-shot check.");
+            }
+
             SyncOnce(opened, () => Request(opened), stopOnError: true);
             return;
         }
@@ -93,12 +110,27 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     {
         var deadline = Timeout is { } timeout ? DateTime.UtcNow + timeout : DateTime.MaxValue;
         using var feed = FleetChangeFeed.Subscribe(watched);
+        using var drift = new DriftRun(this, target);
         while (true)
         {
             // Each round reads the fleet afresh; the watched instance only reports changes.
             using (var fleet = OpenFleet(target))
             {
-                SyncOnce(fleet, () => Request(fleet), stopOnError: false);
+                Await(syncGate.WaitAsync);
+                try
+                {
+                    SyncOnce(fleet, () => Request(fleet), stopOnError: false);
+                }
+                finally
+                {
+                    syncGate.Release();
+                }
+
+                if (DriftDetection)
+                {
+                    drift.Follow(Await(fleet.GetClustersAsync));
+                }
+
                 try
                 {
                     feed.WatchTemplateResources(Await(fleet.GetProfilesAsync).Profiles);
@@ -116,7 +148,22 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             }
 
             WriteVerbose($"Watching {watched.Description} for changes.");
-            var change = Await(token => feed.WaitAsync(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), TimeSpan.FromMilliseconds(300), token));
+            string? change = null;
+            RunOffPipeline(async (pump, token) =>
+            {
+                // Drift reports reach the pipeline while the watch waits for the next fleet change.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(token);
+                var relay = RelayDriftOutputAsync(pump, waiting.Token);
+                try
+                {
+                    change = await feed.WaitAsync(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), TimeSpan.FromMilliseconds(300), token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await waiting.CancelAsync().ConfigureAwait(false);
+                    await relay.ConfigureAwait(false);
+                }
+            });
             if (change is null && DateTime.UtcNow >= deadline)
             {
                 return;
@@ -126,6 +173,80 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             {
                 WriteVerbose($"Changed: {change}; syncing.");
             }
+        }
+    }
+
+    private async Task RelayDriftOutputAsync(PipelinePump pump, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await driftOutput.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (driftOutput.Reader.TryRead(out var action))
+                {
+                    pump.Post(action, cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            syncGate.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// The drift watch of -DriftDetection: runs beside the fleet watch over the fleet's clusters (started
+    /// again when they change), remediating through the same sync path, one write at a time with the rounds.
+    /// </summary>
+    private sealed class DriftRun(InvokeProfileSyncCommand command, SveltosFleet target) : IDisposable
+    {
+        private HashSet<string> clusters = new(StringComparer.Ordinal);
+        private CancellationTokenSource? stop;
+        private Task running = Task.CompletedTask;
+
+        public void Follow(IReadOnlyList<FleetCluster> fleetClusters)
+        {
+            var selected = fleetClusters.Where(c => command.clusterKeys.Count == 0 || command.clusterKeys.Contains(c.ToString())).ToList();
+            var keys = selected.Select(c => c.ToString()).ToHashSet(StringComparer.Ordinal);
+            if (stop is not null && keys.SetEquals(clusters))
+            {
+                return;
+            }
+
+            Stop();
+            clusters = keys;
+            stop = CancellationTokenSource.CreateLinkedTokenSource(command.CancelToken);
+            var whatIf = command.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
+            var observer = new PipelineDriftObserver(command, action => command.driftOutput.Writer.TryWrite(action), 0, !whatIf, null);
+            var remediator = whatIf ? null : new FleetDriftRemediator(() => FleetConnections.Target(target).Open(), command.syncGate);
+            var watcher = new DriftWatcher(selected, observer, remediator);
+            var token = stop.Token;
+            running = Task.Run(() => watcher.RunAsync(token));
+            command.WriteVerbose($"Watching {selected.Count} cluster(s) for drift{(whatIf ? "" : ", remediating")}.");
+        }
+
+        public void Dispose() => Stop();
+
+        private void Stop()
+        {
+            if (stop is null)
+            {
+                return;
+            }
+
+            stop.Cancel();
+            running.ContinueWith(_ => { }, TaskScheduler.Default).Wait(TimeSpan.FromSeconds(5));
+            stop.Dispose();
+            stop = null;
         }
     }
 

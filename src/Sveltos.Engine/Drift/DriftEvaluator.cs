@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Deploy;
+
+namespace Sveltos.Engine.Drift;
+
+public enum DriftVerdict
+{
+    InSync,
+    Modified,
+    Deleted,
+
+    /// <summary>The live object carries the driftDetectionIgnore annotation.</summary>
+    Ignored,
+
+    /// <summary>Another profile owns the object now (a lower tier took it over): not this profile's drift.</summary>
+    NotOwned,
+
+    /// <summary>No drift hash was recorded for the object (an older record, or an interrupted apply).</summary>
+    Unknown,
+}
+
+/// <summary>Compares one tracked object, as live, with what its record says the last apply left.</summary>
+public static class DriftEvaluator
+{
+    public static DriftVerdict Evaluate(DeploymentRecord record, RecordedObject recorded, JsonObject? live)
+    {
+        if (live is null)
+        {
+            return recorded.Hash.Length == 0 ? DriftVerdict.Unknown : DriftVerdict.Deleted;
+        }
+
+        if (DriftHasher.IsIgnored(live))
+        {
+            return DriftVerdict.Ignored;
+        }
+
+        if (Tracking.OwnerOf(live) is { } owner && !owner.Is(record.Profile))
+        {
+            return DriftVerdict.NotOwned;
+        }
+
+        if (recorded.DriftHash is null)
+        {
+            return DriftVerdict.Unknown;
+        }
+
+        return DriftHasher.Hash(live, record.DriftExclusions) == recorded.DriftHash ? DriftVerdict.InSync : DriftVerdict.Modified;
+    }
+
+    /// <summary>Records whose objects drift detection looks at: deployed to the cluster itself, by a selected profile.</summary>
+    public static bool Watched(DeploymentRecord record, Func<ProfileRef, bool> profiles) => !record.Local && profiles(record.Profile);
+}
