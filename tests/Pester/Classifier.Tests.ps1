@@ -148,3 +148,37 @@ Describe 'Bad classifier input' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidKubernetesVersion,*'
     }
 }
+
+Describe 'Invoke-ProfileSync classifies first' {
+    BeforeAll {
+        $script:fleetPath = Join-Path ([IO.Path]::GetTempPath()) "sveltos-classify-sync-$([guid]::NewGuid())"
+        New-Item -ItemType Directory $fleetPath | Out-Null
+        $versions = @{ c1 = 'v1.27.9'; c2 = 'v1.28.3-eks-4f4795d'; c3 = 'v1.29.4'; c4 = 'v1.30.1+k3s1' }
+        foreach ($name in $versions.Keys) {
+            Set-KubeSimCluster $name -Version $versions[$name] | Out-Null
+            Register-SveltosCluster -Name $name -Namespace fleet -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath | Out-Null
+        }
+        New-ClusterClassifier -Name mid-versions -ClassifierLabel @{ k8s = 'mid' } -KubernetesVersionConstraint '>=1.28.0', '<1.30.0' |
+            Save-ClusterClassifier -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath
+        Write-FleetContent $fleetPath mid "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: mid-addon, namespace: default}`ndata: {a: b}"
+        Write-FleetProfile $fleetPath mid '{k8s: mid}' mid
+    }
+    AfterAll { Remove-Item $fleetPath -Recurse -Force -ErrorAction Ignore }
+
+    It 'deploys a version-range profile to exactly the matching clusters, and moves it when a version changes' {
+        $results = Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath
+        ($results | Where-Object Action -EQ 'Created').Cluster | Sort-Object | Should -Be 'fleet/c2', 'fleet/c3'
+
+        Set-KubeSimCluster c3 -Version v1.30.2 | Out-Null
+        Set-KubeSimCluster c1 -Version v1.28.0 | Out-Null
+        $moved = Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath
+        ($moved | Where-Object Action -EQ 'Created').Cluster | Should -Be 'fleet/c1'
+        ($moved | Where-Object Action -EQ 'Deleted').Cluster | Should -Be 'fleet/c3'
+        kubectl --kubeconfig $sim.KubeconfigPath --context c3 get configmap mid-addon -n default --ignore-not-found -o name | Should -BeNullOrEmpty
+    }
+
+    It 'leaves classification alone with -SkipClassification' {
+        Set-KubeSimCluster c4 -Version v1.29.0 | Out-Null
+        (Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -SkipClassification | Where-Object Cluster -EQ 'fleet/c4') | Should -BeNullOrEmpty
+    }
+}

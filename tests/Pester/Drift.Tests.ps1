@@ -81,11 +81,14 @@ data:
         # Runs a command of the module in a runspace, as a user's long-running command; .Stop() is Ctrl+C.
         param([scriptblock] $Script, [object[]] $Arguments)
         $sink = [Collections.ArrayList]::Synchronized([Collections.ArrayList]::new())
+        # One statement, the module imported inside it: a batch of statements runs on PowerShell's own
+        # thread-pool work item, which crashes the process if the runspace is disposed while it runs.
         $ps = [powershell]::Create()
-        $null = $ps.AddScript({ param($module) Import-Module $module }).AddArgument($env:SVELTOS_MODULE).AddStatement()
-        $null = $ps.AddScript($Script)
-        $null = $ps.AddArgument($sink)
-        foreach ($argument in $Arguments) { $null = $ps.AddArgument($argument) }
+        $null = $ps.AddScript({
+                param($module, $script, [object[]] $arguments)
+                Import-Module $module
+                & ([scriptblock]::Create($script)) @arguments
+            }).AddArgument($env:SVELTOS_MODULE).AddArgument($Script.ToString()).AddArgument([object[]](@(, $sink) + @($Arguments)))
         [pscustomobject]@{ PowerShell = $ps; Output = $sink; Async = $ps.BeginInvoke() }
     }
 }
@@ -150,6 +153,7 @@ Describe 'Watch-Drift -Remediate: out-of-band changes are undone as they happen'
         Start-Sleep -Seconds 2
     }
     AfterAll {
+        $run.PowerShell.Stop()
         $run.PowerShell.Dispose()
         Remove-DriftFleet $fleet
     }
@@ -236,7 +240,10 @@ Describe 'Watch-Drift for CI: -MaxEvents and -Timeout' {
             @($events).Count | Should -Be 1
             $events.Change, $events.Status | Should -Be 'Deleted', 'Drifted'
         }
-        finally { $editor.PowerShell.Dispose() }
+        finally {
+            $editor.PowerShell.Stop()
+            $editor.PowerShell.Dispose()
+        }
     }
 
     It 'returns when -Timeout passes, having reported drift that existed when it started' {

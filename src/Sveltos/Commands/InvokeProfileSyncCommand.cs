@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Threading.Channels;
+using Sveltos.Engine.Classify;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Drift;
 using Sveltos.Engine.Fleet;
@@ -14,7 +15,9 @@ namespace Sveltos.Commands;
 public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
     private const string Activity = "Invoke-ProfileSync";
+    private static readonly TimeSpan ClassificationInterval = TimeSpan.FromSeconds(30);
     private readonly List<string> clusterKeys = [];
+    private bool classifiers;
     private readonly List<ClusterProfile> pipedProfiles = [];
 
     /// <summary>Profiles of the fleet to sync, by name (wildcards allowed).</summary>
@@ -50,6 +53,10 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
     [Parameter]
     public SwitchParameter Force { get; set; }
+
+    /// <summary>Does not run the fleet's classifiers before syncing.</summary>
+    [Parameter]
+    public SwitchParameter SkipClassification { get; set; }
 
     /// <summary>Keeps running: re-syncs whenever the fleet changes, until Ctrl+C or -Timeout.</summary>
     [Parameter]
@@ -156,7 +163,9 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
                 var relay = RelayDriftOutputAsync(pump, waiting.Token);
                 try
                 {
-                    change = await feed.WaitAsync(remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1), TimeSpan.FromMilliseconds(300), token).ConfigureAwait(false);
+                    // A cluster's version or resources change without a fleet event: classifiers are re-evaluated on a timer.
+                    var wait = classifiers && remaining > ClassificationInterval ? ClassificationInterval : remaining < TimeSpan.FromDays(1) ? remaining : TimeSpan.FromDays(1);
+                    change = await feed.WaitAsync(wait, TimeSpan.FromMilliseconds(300), token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -250,11 +259,40 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         }
     }
 
+    /// <summary>
+    /// Runs the fleet's classifiers first, so profiles selecting classifier labels reach exactly the
+    /// clusters whose live state matches now. Each label change is confirmed like any other change.
+    /// </summary>
+    /// <returns>True when the fleet has classifiers.</returns>
+    private bool Classify(IFleet fleet)
+    {
+        if (SkipClassification || fleet.IsReadOnly || Await(fleet.GetClassifiersAsync).Classifiers.Count == 0)
+        {
+            return false;
+        }
+
+        var plan = Await(token => Classification.PlanAsync(fleet, new ClassificationOptions { Parallelism = ThrottleLimit }, null, token));
+        var approved = plan.Changes.Where(c => ShouldProcess($"{c.Cluster} in {fleet.Description}", c.Describe())).ToHashSet();
+        var outcome = Await(token => Classification.ApplyAsync(fleet, plan, approved.Contains, null, token));
+        foreach (var change in outcome.Applied)
+        {
+            WriteVerbose($"Classified {change.Cluster}: {change.Describe()}.");
+        }
+
+        foreach (var failure in outcome.Failures)
+        {
+            WriteError(ErrorRecords.From(failure.Error, failure.Cluster.ToString()));
+        }
+
+        return true;
+    }
+
     private void SyncOnce(IFleet fleet, Func<SyncRequest> buildRequest, bool stopOnError)
     {
         SyncPlan? plan = null;
         try
         {
+            classifiers = Classify(fleet);
             var request = buildRequest();
             RunOffPipeline(async (pump, token) =>
                 plan = await FleetSync.PlanAsync(fleet, request, Observer(pump, token), token).ConfigureAwait(false));

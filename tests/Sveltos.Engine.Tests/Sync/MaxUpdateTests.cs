@@ -34,8 +34,9 @@ public sealed class MaxUpdateTests(KubeSimFleet sim) : IClassFixture<KubeSimFlee
         }
 
         // The same update, with every cluster at once and then one at a time: about three times as long.
-        var together = await ApplyNewVersionAsync("");
-        var oneByOne = await ApplyNewVersionAsync("  maxUpdate: 1");
+        // The best of two runs each keeps a busy machine from deciding the outcome.
+        var together = Math.Min(await ApplyNewVersionAsync(""), await ApplyNewVersionAsync(""));
+        var oneByOne = Math.Min(await ApplyNewVersionAsync("  maxUpdate: 1"), await ApplyNewVersionAsync("  maxUpdate: 1"));
 
         Assert.True(oneByOne >= 2 * together, $"one at a time took {oneByOne} ms, all at once {together} ms");
     }
