@@ -33,6 +33,7 @@ public static class Planner
         // Drift hashes taken with other exclusions (or none, by an older version) would not compare: take them again.
         var exclusionsChanged = !SameExclusions(previous?.DriftExclusions, desired.DriftExclusions);
         var recorded = (previous?.Objects ?? []).ToDictionary(o => o.Key);
+        var namespaces = new NamespaceProbe(client);
         var changes = new List<PlannedChange>();
         foreach (var wanted in desired.Objects)
         {
@@ -43,7 +44,7 @@ public static class Planner
                 continue;
             }
 
-            changes.Add(await PlanObjectAsync(client, desired, wanted, force || (provisioned && recorded.ContainsKey(wanted.Key)), cancellationToken).ConfigureAwait(false));
+            changes.Add(await PlanObjectAsync(client, namespaces, desired, wanted, force || (provisioned && recorded.ContainsKey(wanted.Key)), cancellationToken).ConfigureAwait(false));
         }
 
         var wantedKeys = desired.Objects.Select(o => o.Key).ToHashSet();
@@ -93,9 +94,10 @@ public static class Planner
     private static string Describe(IReadOnlyList<Profiles.DriftExclusion> exclusions) =>
         string.Join(";", exclusions.Select(e => $"{string.Join(",", e.Paths)}@{e.Target}"));
 
-    private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, DesiredState desired, DesiredObject wanted, bool reapply, CancellationToken cancellationToken)
+    private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, NamespaceProbe namespaces, DesiredState desired, DesiredObject wanted, bool reapply, CancellationToken cancellationToken)
     {
-        var live = await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
+        var inMissingNamespace = wanted.Key.Namespace.Length > 0 && !await namespaces.ExistsAsync(wanted.Key.Namespace, cancellationToken).ConfigureAwait(false);
+        var live = inMissingNamespace ? null : await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
         if (live is null)
         {
             return new PlannedChange(wanted.Key, ObjectAction.Created, wanted, null, "");

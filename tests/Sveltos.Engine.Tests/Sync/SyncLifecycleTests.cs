@@ -92,6 +92,21 @@ public sealed class SyncLifecycleTests(KubeSimFleet sim) : IClassFixture<KubeSim
         Assert.NotNull(await GetAsync(c1, "v1", "ConfigMap", "web", "settings"));
     }
 
+    [Fact]
+    public async Task A_first_deployment_into_a_new_namespace_reads_no_object_one_by_one()
+    {
+        folder.Cluster("c1", "{env: fresh}");
+        folder.Content("fresh", WebContent.Replace("name: web", "name: fresh-web", StringComparison.Ordinal).Replace("namespace: web", "namespace: fresh-web", StringComparison.Ordinal));
+        folder.Profile("fresh", "{env: fresh}", "[{kind: ConfigMap, name: fresh}]");
+        sim.Server["c1"].ResetCounters();
+
+        var observer = await folder.SyncAsync(new SyncRequest { Profiles = null });
+
+        Assert.Equal(3, observer.For("c1").Count(r => r.Action == ObjectAction.Created));
+        // One read for the Namespace object, one to learn that it does not exist yet: none per object inside it.
+        Assert.True(sim.Server["c1"].GetCounters()["get"] <= 2, $"gets: {sim.Server["c1"].GetCounters()["get"]}");
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonObject?> GetAsync(KubeClient client, string apiVersion, string kind, string ns, string name)
     {
         var resource = await client.ResolveResourceAsync(apiVersion, kind, CancellationToken.None);
