@@ -31,6 +31,12 @@ public static class DeploymentRecordStore
     {
         var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
         var list = await cluster.ListAsync(configMaps, Namespace, $"{RecordLabel}=true", cancellationToken).ConfigureAwait(false);
+        if (list.Items.Count == 0)
+        {
+            // A cluster without records is usually one the module never deployed to: its namespace is likely missing.
+            NamespaceLikelyMissing.AddOrUpdate(cluster, new object());
+        }
+
         var records = new List<DeploymentRecord>();
         foreach (var item in list.Items)
         {
@@ -68,17 +74,25 @@ public static class DeploymentRecordStore
         var namespaces = await cluster.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
         var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
         var configMap = ToConfigMap(record);
+        var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
+        if (NamespaceLikelyMissing.TryGetValue(cluster, out _))
+        {
+            await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+            NamespaceLikelyMissing.Remove(cluster);
+        }
+
         try
         {
             await cluster.ApplyAsync(configMaps, configMap, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
             await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
             await cluster.ApplyAsync(configMaps, configMap, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KubeClient, object> NamespaceLikelyMissing = new();
 
     public static async Task DeleteAsync(KubeClient cluster, ProfileRef profile, string? localCluster, CancellationToken cancellationToken)
     {
