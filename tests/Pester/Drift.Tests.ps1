@@ -2,59 +2,22 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltSveltos
 
-    $script:WebContent = @'
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: web
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: frontend
-  namespace: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: frontend}
-  template:
-    metadata:
-      labels: {app: frontend}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  namespace: web
-data:
-  color: blue
-'@
+    $script:WebContent = Get-WebAddOn
     # spec.replicas belongs to an autoscaler in these tests: excluded for the Deployment only.
     $script:Exclusions = "  driftExclusions:`n  - paths: [/spec/replicas]`n    target: {kind: Deployment}"
 
     function New-DriftFleet {
+        # A fleet of prod clusters with the web add-on already synced.
         param([string[]] $Clusters)
-        $sim = Start-TestKubeSim -Clusters $Clusters
-        $path = Join-Path ([IO.Path]::GetTempPath()) "sveltos-drift-$([guid]::NewGuid())"
-        New-Item -ItemType Directory $path | Out-Null
-        foreach ($name in $Clusters) {
-            Register-SveltosCluster -Name $name -Namespace fleet -Label @{ env = 'prod' } -FleetPath $path -Kubeconfig $sim.KubeconfigPath | Out-Null
-        }
-        Write-FleetContent $path web $WebContent
-        Write-FleetProfile $path web '{env: prod}' web $Exclusions
-        $fleet = [pscustomobject]@{ Sim = $sim; Path = $path; Kubeconfig = $sim.KubeconfigPath }
-        Invoke-ProfileSync -FleetPath $path -Kubeconfig $sim.KubeconfigPath | Out-Null
+        $labels = @{}
+        foreach ($name in $Clusters) { $labels[$name] = @{ env = 'prod' } }
+        $fleet = New-TestFleet $labels
+        Write-FleetContent $fleet.Path web $WebContent
+        Write-FleetProfile $fleet.Path web '{env: prod}' web $Exclusions
+        Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Out-Null
         $fleet
     }
 
-    function Remove-DriftFleet($Fleet) {
-        Stop-KubeSim $Fleet.Sim
-        Remove-Item $Fleet.Path -Recurse -Force -ErrorAction Ignore
-    }
 
     function Invoke-Kubectl {
         param($Fleet, [string] $Cluster)
@@ -62,20 +25,7 @@ data:
         if ($LASTEXITCODE -ne 0) { throw "kubectl $args failed: $output" }
     }
 
-    function Get-Live {
-        param($Fleet, [string] $Cluster, [string] $Kind, [string] $Name, [string] $Namespace = 'web')
-        $json = kubectl --kubeconfig $Fleet.Kubeconfig --context $Cluster get $Kind $Name -n $Namespace -o json --ignore-not-found 2>$null
-        if ($json) { $json | ConvertFrom-Json }
-    }
 
-    function Wait-Until([scriptblock] $Condition, [double] $Seconds = 10) {
-        $watch = [Diagnostics.Stopwatch]::StartNew()
-        while ($watch.Elapsed.TotalSeconds -lt $Seconds) {
-            if (& $Condition) { return $watch.Elapsed.TotalSeconds }
-            Start-Sleep -Milliseconds 100
-        }
-        throw "not within $Seconds s: $Condition"
-    }
 
     function Start-Background {
         # Runs a command of the module in a runspace, as a user's long-running command; .Stop() is Ctrl+C.
@@ -95,7 +45,7 @@ data:
 
 Describe 'Test-Drift: a one-shot comparison of live objects with what was applied' {
     BeforeAll { $script:fleet = New-DriftFleet c1, c2 }
-    AfterAll { Remove-DriftFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'reports nothing on clean clusters, and -Quiet is $false' {
         Test-Drift -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -WarningVariable warnings | Should -BeNullOrEmpty
@@ -155,7 +105,7 @@ Describe 'Watch-Drift -Remediate: out-of-band changes are undone as they happen'
     AfterAll {
         $run.PowerShell.Stop()
         $run.PowerShell.Dispose()
-        Remove-DriftFleet $fleet
+        Remove-TestFleet $fleet
     }
 
     It 'restores a deleted Deployment with the same spec' {
@@ -225,7 +175,7 @@ Describe 'Watch-Drift -Remediate: out-of-band changes are undone as they happen'
 
 Describe 'Watch-Drift for CI: -MaxEvents and -Timeout' {
     BeforeAll { $script:fleet = New-DriftFleet c1 }
-    AfterAll { Remove-DriftFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'returns after the first event with -MaxEvents 1' {
         $editor = Start-Background {
@@ -272,7 +222,7 @@ Describe 'Invoke-ProfileSync -Watch -DriftDetection: one command is a complete c
     AfterAll {
         $run.PowerShell.Stop()
         $run.PowerShell.Dispose()
-        Remove-DriftFleet $fleet
+        Remove-TestFleet $fleet
     }
 
     It 'restores a deleted object and follows fleet changes, never reporting its own syncs as drift' {

@@ -2,55 +2,9 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-BuiltSveltos
 
-    $script:WebContent = @'
-apiVersion: v1
-kind: Namespace
-metadata:
-  name: web
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: frontend
-  namespace: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: frontend}
-  template:
-    metadata:
-      labels: {app: frontend}
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
----
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-  namespace: web
-data:
-  color: blue
-'@
+    $script:WebContent = Get-WebAddOn
 
-    function New-SyncFleet {
-        # A KubeSim and a fleet directory whose clusters are its contexts, labelled as given.
-        param([hashtable] $Clusters)
 
-        $sim = Start-TestKubeSim -Clusters @($Clusters.Keys | Sort-Object)
-        $path = Join-Path ([IO.Path]::GetTempPath()) "sveltos-sync-$([guid]::NewGuid())"
-        New-Item -ItemType Directory $path | Out-Null
-        foreach ($name in $Clusters.Keys) {
-            Register-SveltosCluster -Name $name -Namespace fleet -Label $Clusters[$name] -FleetPath $path -Kubeconfig $sim.KubeconfigPath | Out-Null
-        }
-        [pscustomobject]@{ Sim = $sim; Path = $path; Kubeconfig = $sim.KubeconfigPath }
-    }
-
-    function Remove-SyncFleet($Fleet) {
-        Stop-KubeSim $Fleet.Sim
-        Remove-Item $Fleet.Path -Recurse -Force -ErrorAction Ignore
-    }
 
     function Invoke-Sync {
         # Invoke-ProfileSync on a test fleet; common parameters (-WhatIf, -ErrorVariable ...) flow through.
@@ -61,11 +15,6 @@ data:
         Invoke-ProfileSync @arguments
     }
 
-    function Get-Live {
-        param($Fleet, [string] $Cluster, [string] $Kind, [string] $Name, [string] $Namespace = 'web')
-        $json = kubectl --kubeconfig $Fleet.Kubeconfig --context $Cluster get $Kind $Name -n $Namespace -o json --ignore-not-found 2>$null
-        if ($json) { $json | ConvertFrom-Json }
-    }
 
     function Get-Writes {
         param([string] $Cluster)
@@ -76,11 +25,11 @@ data:
 
 Describe 'The seed lifecycle: labels decide where add-ons go' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' }; c3 = @{ env = 'dev' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' }; c3 = @{ env = 'dev' } }
         Write-FleetContent $fleet.Path web $WebContent
         Write-FleetProfile $fleet.Path web '{env: prod}' web
     }
-    AfterAll { Remove-SyncFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'deploys to every matching ready cluster, tracked as Sveltos tracks it (kubectl as witness)' {
         $results = Invoke-Sync $fleet
@@ -133,13 +82,13 @@ Describe 'The seed lifecycle: labels decide where add-ons go' {
 
 Describe 'Ownership: LeavePolicies, tiers, conflicts and adoption' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' } }
         $shared = "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: shared, namespace: default}`ndata: {from: PROFILE}"
         Write-FleetContent $fleet.Path first-content ($shared -replace 'PROFILE', 'first')
         Write-FleetContent $fleet.Path second-content ($shared -replace 'PROFILE', 'second')
         Write-FleetContent $fleet.Path low-content ($shared -replace 'PROFILE', 'low')
     }
-    AfterAll { Remove-SyncFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'leaves objects in place, untracked, with LeavePolicies' {
         Write-FleetContent $fleet.Path keep "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: keep-me, namespace: default}`ndata: {a: b}"
@@ -187,9 +136,9 @@ Describe 'Ownership: LeavePolicies, tiers, conflicts and adoption' {
 
 Describe 'Sync modes, -WhatIf and dependsOn' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' } }
     }
-    AfterAll { Remove-SyncFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'OneTime deploys once and does not push later changes' {
         Write-FleetContent $fleet.Path once "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: once, namespace: default}`ndata: {v: '1'}"
@@ -257,13 +206,13 @@ Describe 'Sync modes, -WhatIf and dependsOn' {
 
 Describe 'Safety: a bad change never wipes what is deployed' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' } }
         $many = (1..15 | ForEach-Object { "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cm-$_, namespace: default}`ndata: {i: '$_'}" }) -join "`n---`n"
         Write-FleetContent $fleet.Path many $many
         Write-FleetProfile $fleet.Path many '{env: prod}' many
         Invoke-Sync $fleet | Out-Null
     }
-    AfterAll { Remove-SyncFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'fails loudly and deletes nothing when a referenced ConfigMap disappears' {
         Remove-Item (Join-Path $fleet.Path 'content/many.yaml')
@@ -300,12 +249,12 @@ Describe 'Safety: a bad change never wipes what is deployed' {
 
 Describe 'Fleet-scale behaviour' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' }; c3 = @{ env = 'prod' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'prod' }; c3 = @{ env = 'prod' } }
         $ten = (1..10 | ForEach-Object { "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: obj-$_, namespace: default}`ndata: {i: '$_'}" }) -join "`n---`n"
         Write-FleetContent $fleet.Path ten $ten
         Write-FleetProfile $fleet.Path ten '{env: prod}' ten
     }
-    AfterAll { Remove-SyncFleet $fleet }
+    AfterAll { Remove-TestFleet $fleet }
 
     It 'reports an unreachable cluster as an error and syncs the others' {
         Set-KubeSimCluster c2 -Down | Out-Null
@@ -375,7 +324,7 @@ Describe 'Fleet-scale behaviour' {
 
 Describe 'Continuous mode: -Watch reconciles fleet changes within two seconds' {
     BeforeAll {
-        $script:fleet = New-SyncFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'dev' } }
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' }; c2 = @{ env = 'dev' } }
         Write-FleetContent $fleet.Path watched "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: watched, namespace: default}`ndata: {v: '1'}"
         Write-FleetProfile $fleet.Path watched '{env: prod}' watched
         $script:ps = [powershell]::Create()
@@ -386,20 +335,12 @@ Describe 'Continuous mode: -Watch reconciles fleet changes within two seconds' {
             }).AddArgument($env:SVELTOS_MODULE).AddArgument($fleet.Path).AddArgument($fleet.Kubeconfig)
         $script:async = $ps.BeginInvoke()
 
-        function Wait-Until([scriptblock] $Condition, [double] $Seconds) {
-            $watch = [Diagnostics.Stopwatch]::StartNew()
-            while ($watch.Elapsed.TotalSeconds -lt $Seconds) {
-                if (& $Condition) { return $watch.Elapsed.TotalSeconds }
-                Start-Sleep -Milliseconds 100
-            }
-            throw "not within $Seconds s"
-        }
         Wait-Until { Get-Live $fleet c1 configmap watched -Namespace default } 20 | Out-Null
     }
     AfterAll {
         $ps.Stop()
         $ps.Dispose()
-        Remove-SyncFleet $fleet
+        Remove-TestFleet $fleet
     }
 
     It 'deploys to a cluster as soon as it is labelled' {

@@ -77,4 +77,45 @@ function Write-FleetProfile {
     Set-Content (Join-Path $FleetPath "profiles/$Name.yaml") "apiVersion: config.projectsveltos.io/v1beta1`nkind: ClusterProfile`nmetadata:`n  name: $Name`nspec:`n  clusterSelector:`n    matchLabels: $Selector`n  policyRefs: [$refs]`n$Extra"
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile
+function Get-WebAddOn {
+    # The add-on most sync tests deploy: a namespace, a Deployment and a ConfigMap.
+    Get-Content -Raw (Join-Path $PSScriptRoot 'Content/web-addon.yaml')
+}
+
+function New-TestFleet {
+    # A KubeSim and a fleet directory whose clusters are its contexts, labelled as given (name -> labels).
+    param([hashtable] $Clusters)
+
+    $sim = Start-TestKubeSim -Clusters @($Clusters.Keys | Sort-Object)
+    $path = Join-Path ([IO.Path]::GetTempPath()) "sveltos-fleet-$([guid]::NewGuid())"
+    New-Item -ItemType Directory $path | Out-Null
+    foreach ($name in $Clusters.Keys) {
+        Register-SveltosCluster -Name $name -Namespace fleet -Label $Clusters[$name] -FleetPath $path -Kubeconfig $sim.KubeconfigPath | Out-Null
+    }
+    [pscustomobject]@{ Sim = $sim; Path = $path; Kubeconfig = $sim.KubeconfigPath }
+}
+
+function Remove-TestFleet($Fleet) {
+    Stop-KubeSim $Fleet.Sim
+    Remove-Item $Fleet.Path -Recurse -Force -ErrorAction Ignore
+}
+
+function Get-Live {
+    # An object of a test fleet's cluster as kubectl sees it; nothing when it does not exist.
+    param($Fleet, [string] $Cluster, [string] $Kind, [string] $Name, [string] $Namespace = 'web')
+    $json = kubectl --kubeconfig $Fleet.Kubeconfig --context $Cluster get $Kind $Name -n $Namespace -o json --ignore-not-found 2>$null
+    if ($json) { $json | ConvertFrom-Json }
+}
+
+function Wait-Until {
+    # Polls until the condition holds; returns the seconds it took, or throws after $Seconds.
+    param([scriptblock] $Condition, [double] $Seconds = 10)
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    while ($watch.Elapsed.TotalSeconds -lt $Seconds) {
+        if (& $Condition) { return $watch.Elapsed.TotalSeconds }
+        Start-Sleep -Milliseconds 100
+    }
+    throw "not within $Seconds s: $Condition"
+}
+
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until

@@ -112,12 +112,14 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
         }
     }
 
-    public async Task<FleetCluster> SetClusterLabelsAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    public Task<FleetCluster> SetClusterLabelsAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken) =>
+        SetClusterMetadataAsync(cluster, labels, new Dictionary<string, string?>(), cancellationToken);
+
+    public async Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken)
     {
         var resource = cluster.Type == ClusterType.Capi
             ? await Management.ResolveResourceAsync(CapiApiVersion, "Cluster", cancellationToken).ConfigureAwait(false)
             : await Management.ResolveResourceAsync(SveltosCrds.SveltosCluster.ApiVersion, "SveltosCluster", cancellationToken).ConfigureAwait(false);
-
         // A merge patch replaces keys one by one: removed labels are sent as null.
         var patchLabels = new JsonObject();
         foreach (var key in cluster.Labels.Keys.Where(k => !labels.ContainsKey(k)))
@@ -130,35 +132,20 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
             patchLabels[key] = value;
         }
 
-        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels } };
-        var updated = await Management.MergePatchAsync(resource, cluster.Namespace, cluster.Name, patch, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
-        return cluster.Type == ClusterType.Capi ? FromCapiCluster(updated) : FromSveltosCluster(updated);
-    }
-
-    public async Task<FleetCluster> SetClusterMetadataAsync(FleetCluster cluster, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string?> annotationChanges, CancellationToken cancellationToken)
-    {
-        var resource = cluster.Type == ClusterType.Capi
-            ? await Management.ResolveResourceAsync(CapiApiVersion, "Cluster", cancellationToken).ConfigureAwait(false)
-            : await Management.ResolveResourceAsync(SveltosCrds.SveltosCluster.ApiVersion, "SveltosCluster", cancellationToken).ConfigureAwait(false);
-        var patchLabels = new JsonObject();
-        foreach (var key in cluster.Labels.Keys.Where(k => !labels.ContainsKey(k)))
-        {
-            patchLabels[key] = null;
-        }
-
-        foreach (var (key, value) in labels)
-        {
-            patchLabels[key] = value;
-        }
-
-        var patchAnnotations = new JsonObject();
-        foreach (var (key, value) in annotationChanges)
-        {
-            patchAnnotations[key] = value;
-        }
-
         // One patch, so labels and the record of who set them never disagree.
-        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = patchLabels, ["annotations"] = patchAnnotations } };
+        var metadata = new JsonObject { ["labels"] = patchLabels };
+        if (annotationChanges.Count > 0)
+        {
+            var patchAnnotations = new JsonObject();
+            foreach (var (key, value) in annotationChanges)
+            {
+                patchAnnotations[key] = value;
+            }
+
+            metadata["annotations"] = patchAnnotations;
+        }
+
+        var patch = new JsonObject { ["metadata"] = metadata };
         var updated = await Management.MergePatchAsync(resource, cluster.Namespace, cluster.Name, patch, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
         return cluster.Type == ClusterType.Capi ? FromCapiCluster(updated) : FromSveltosCluster(updated);
     }

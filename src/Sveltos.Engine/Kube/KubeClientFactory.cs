@@ -56,7 +56,7 @@ public static class KubeClientFactory
 
     private static UserCredentials Credentials(KubeconfigUser user) => new()
     {
-        Token = user.Token ?? ReadTokenFile(user),
+        Token = user.ResolveToken(),
         ClientCertificateData = user.ClientCertificateData,
         ClientCertificate = user.ClientCertificateFile,
         ClientKeyData = user.ClientKeyData,
@@ -74,27 +74,4 @@ public static class KubeClientFactory
             }
             : null,
     };
-
-    private static string? ReadTokenFile(KubeconfigUser user)
-    {
-        if (user.TokenFile is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return File.ReadAllText(user.TokenFile).Trim();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new SveltosException(
-                "KubeconfigUnreadable",
-                ErrorKind.ReadError,
-                $"Kubeconfig '{user.SourceFile}': user '{user.Name}' names tokenFile '{user.TokenFile}', which cannot be read: {ex.Message}",
-                user.Name,
-                "Check that the token file exists and is readable.",
-                ex);
-        }
-    }
 }

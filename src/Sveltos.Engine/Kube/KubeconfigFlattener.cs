@@ -22,8 +22,7 @@ public static class KubeconfigFlattener
         SetText(cluster, "proxy-url", context.Cluster.ProxyUrl);
 
         var user = new JsonObject();
-        var token = context.User.Token ?? (context.User.TokenFile is { } tokenFile ? Read(tokenFile, context).Trim() : null);
-        SetText(user, "token", token);
+        SetText(user, "token", context.User.ResolveToken());
         SetData(user, "client-certificate-data", context.User.ClientCertificateData, context.User.ClientCertificateFile, context);
         SetData(user, "client-key-data", context.User.ClientKeyData, context.User.ClientKeyFile, context);
         SetText(user, "username", context.User.Username);

@@ -59,6 +59,30 @@ public sealed class KubeconfigUser
         }
     }
 
+    /// <summary>The bearer token: given inline, or read from <see cref="TokenFile"/> when it is named.</summary>
+    public string? ResolveToken()
+    {
+        if (Token is not null || TokenFile is null)
+        {
+            return Token;
+        }
+
+        try
+        {
+            return File.ReadAllText(TokenFile).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SveltosException(
+                "KubeconfigUnreadable",
+                ErrorKind.ReadError,
+                $"Kubeconfig '{SourceFile}': user '{Name}' names tokenFile '{TokenFile}', which cannot be read: {ex.Message}",
+                Name,
+                "Check that the token file exists and is readable.",
+                ex);
+        }
+    }
+
     public override string ToString() =>
         CredentialKinds.Count == 0 ? $"user '{Name}' (no credentials)" : $"user '{Name}' ({string.Join(", ", CredentialKinds)})";
 }

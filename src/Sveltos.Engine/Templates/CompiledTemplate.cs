@@ -57,7 +57,7 @@ public sealed class CompiledTemplate
         var fault = e as TemplateFault ?? e.InnerException as TemplateFault;
         if (fault is not null)
         {
-            return Error(fault.ErrorId, KindOf(fault.ErrorId), line, column, fault.OriginalMessage);
+            return Error(fault.ErrorId, TemplateErrorIds.KindOf(fault.ErrorId), line, column, fault.OriginalMessage);
         }
 
         if (e.InnerException is RegexMatchTimeoutException)
@@ -75,20 +75,12 @@ public sealed class CompiledTemplate
             _ when e.InnerException is not null => TemplateErrorIds.FunctionError,
             _ => TemplateErrorIds.RuntimeError,
         };
-        return Error(errorId, KindOf(errorId), line, column, message);
+        return Error(errorId, TemplateErrorIds.KindOf(errorId), line, column, message);
     }
 
     private TemplateException Error(string errorId, ErrorKind kind, int line, int column, string problem) =>
         new(errorId, kind, SourceName, line, column, problem, RecommendedAction(errorId));
 
-    private static ErrorKind KindOf(string errorId) => errorId switch
-    {
-        TemplateErrorIds.MissingKey => ErrorKind.ObjectNotFound,
-        TemplateErrorIds.Forbidden => ErrorKind.PermissionDenied,
-        TemplateErrorIds.LimitExceeded => ErrorKind.LimitsExceeded,
-        TemplateErrorIds.Timeout => ErrorKind.OperationTimeout,
-        _ => ErrorKind.InvalidData,
-    };
 
     private static string RecommendedAction(string errorId) => errorId switch
     {

@@ -56,4 +56,14 @@ public static class TemplateErrorIds
 
     /// <summary>The content is a Go template (the Sveltos controllers' syntax); templates here are Scriban.</summary>
     public const string GoTemplateNotSupported = "GoTemplateNotSupported";
+
+    /// <summary>The broad error class of an ErrorId, shared by both template languages.</summary>
+    internal static ErrorKind KindOf(string errorId) => errorId switch
+    {
+        MissingKey => ErrorKind.ObjectNotFound,
+        Forbidden => ErrorKind.PermissionDenied,
+        LimitExceeded => ErrorKind.LimitsExceeded,
+        Timeout => ErrorKind.OperationTimeout,
+        _ => ErrorKind.InvalidData,
+    };
 }

@@ -81,13 +81,9 @@ public sealed class DirectoryFleet : IFleet
         }
         else
         {
-            var path = Path.Combine(Root, "clusters", $"{registration.Name}.yaml");
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var current = File.Exists(path) ? File.ReadAllText(path) : "";
-            File.WriteAllText(path, YamlFileEditor.AppendDocument(current, RenderCluster(registration, annotations)));
+            AppendDocument(Path.Combine(Root, "clusters", $"{registration.Name}.yaml"), RenderCluster(registration, annotations));
         }
 
-        files = null;
         return Task.FromResult(Documents().Where(d => IsCluster(d.Object)).Select(ToCluster).First(c => c.Namespace == registration.Namespace && c.Name == registration.Name));
     }
 
@@ -143,12 +139,7 @@ public sealed class DirectoryFleet : IFleet
         }
         else
         {
-            var folder = Path.Combine(Root, "classifiers");
-            var path = Path.Combine(folder, $"{classifier.Name}.yaml");
-            System.IO.Directory.CreateDirectory(folder);
-            var current = File.Exists(path) ? File.ReadAllText(path) : "";
-            File.WriteAllText(path, YamlFileEditor.AppendDocument(current, classifier.ToYaml()));
-            files = null;
+            AppendDocument(Path.Combine(Root, "classifiers", $"{classifier.Name}.yaml"), classifier.ToYaml());
         }
 
         return Task.CompletedTask;
@@ -172,11 +163,7 @@ public sealed class DirectoryFleet : IFleet
         else
         {
             var folder = profile.Kind == ProfileKind.Profile ? Path.Combine(Root, "profiles", profile.Namespace ?? "default") : Path.Combine(Root, "profiles");
-            var path = Path.Combine(folder, $"{profile.Name}.yaml");
-            System.IO.Directory.CreateDirectory(folder);
-            var current = File.Exists(path) ? File.ReadAllText(path) : "";
-            File.WriteAllText(path, YamlFileEditor.AppendDocument(current, profile.ToYaml()));
-            files = null;
+            AppendDocument(Path.Combine(folder, $"{profile.Name}.yaml"), profile.ToYaml());
         }
 
         return Task.CompletedTask;
@@ -263,6 +250,15 @@ public sealed class DirectoryFleet : IFleet
     private FleetDocument Find(FleetCluster cluster) =>
         Documents().FirstOrDefault(d => IsCluster(d.Object) && NamespaceOf(d.Object) == cluster.Namespace && KubeObject.Name(d.Object) == cluster.Name)
         ?? throw new SveltosException("ClusterNotFound", ErrorKind.ObjectNotFound, $"Cluster '{cluster}' is not in {Description}.", cluster.ToString());
+
+    /// <summary>Adds a document to a file of the fleet, creating the file (and its folder) when needed.</summary>
+    private void AppendDocument(string path, string yaml)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var current = File.Exists(path) ? File.ReadAllText(path) : "";
+        File.WriteAllText(path, YamlFileEditor.AppendDocument(current, yaml));
+        files = null;
+    }
 
     private void Edit(string path, Func<string, string> change)
     {

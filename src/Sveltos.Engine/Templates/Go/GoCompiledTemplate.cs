@@ -104,7 +104,7 @@ public sealed class GoCompiledTemplate
         }
         catch (GoExecException e)
         {
-            throw Error(e.ErrorId, KindOf(e.ErrorId), e.Position, e.Message);
+            throw Error(e.ErrorId, TemplateErrorIds.KindOf(e.ErrorId), e.Position, e.Message);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -126,14 +126,6 @@ public sealed class GoCompiledTemplate
         return new TemplateException(errorId, kind, SourceName, line, column, problem, RecommendedAction(errorId));
     }
 
-    private static ErrorKind KindOf(string errorId) => errorId switch
-    {
-        TemplateErrorIds.MissingKey => ErrorKind.ObjectNotFound,
-        TemplateErrorIds.Forbidden => ErrorKind.PermissionDenied,
-        TemplateErrorIds.LimitExceeded => ErrorKind.LimitsExceeded,
-        TemplateErrorIds.Timeout => ErrorKind.OperationTimeout,
-        _ => ErrorKind.InvalidData,
-    };
 
     private static string RecommendedAction(string errorId) => errorId switch
     {
