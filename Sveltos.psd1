@@ -30,6 +30,7 @@
         'Export-ClusterClassifier'
         'Get-ClusterClassifier'
         'Save-ClusterClassifier'
+        'Remove-ClusterClassifier'
         'Invoke-ClusterClassification'
         'Test-Drift'
         'Watch-Drift'

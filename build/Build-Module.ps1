@@ -34,6 +34,14 @@ function Copy-ModuleLayout {
     Get-ChildItem $Context.PublishDir -File |
         Where-Object Name -NotIn $hostOwned |
         Copy-Item -Destination $dependencies
+
+    # Native Lua for the platforms PowerShell 7 runs on; EngineLoadContext picks the one for this process.
+    foreach ($platform in 'linux-x64', 'linux-arm64', 'osx', 'win-x64', 'win-arm64', 'win-x86') {
+        $native = Join-Path $Context.PublishDir "runtimes/$platform/native"
+        $target = Join-Path $dependencies "runtimes/$platform"
+        New-Item -ItemType Directory $target -Force | Out-Null
+        Copy-Item $native -Destination $target -Recurse
+    }
 }
 
 function Assert-ModuleLayout {
@@ -49,7 +57,7 @@ function Assert-ModuleLayout {
         throw "The module must not ship System.Management.Automation.dll: $($sma.FullName -join ', ')"
     }
 
-    foreach ($required in 'Sveltos.psd1', 'Sveltos.dll', 'Sveltos.Format.ps1xml', 'en-US/Sveltos.dll-Help.xml', 'Dependencies/Sveltos.Engine.dll') {
+    foreach ($required in 'Sveltos.psd1', 'Sveltos.dll', 'Sveltos.Format.ps1xml', 'en-US/Sveltos.dll-Help.xml', 'Dependencies/Sveltos.Engine.dll', 'Dependencies/runtimes/linux-x64/native/liblua54.so') {
         if (-not (Test-Path (Join-Path $Context.ModuleDir $required))) {
             throw "The built module lacks $required"
         }

@@ -149,6 +149,100 @@ Describe 'Bad classifier input' {
     }
 }
 
+Describe 'Lua scripts in classifiers' {
+    BeforeAll {
+        $script:luaFleet = Join-Path ([IO.Path]::GetTempPath()) "sveltos-classify-lua-$([guid]::NewGuid())"
+        New-Item -ItemType Directory $luaFleet | Out-Null
+        Connect-SveltosFleet -Path $luaFleet -Kubeconfig $sim.KubeconfigPath | Out-Null
+        foreach ($name in 'c1', 'c2', 'c3', 'c4') {
+            Register-SveltosCluster -Name $name -Namespace fleet -Kubeconfig $sim.KubeconfigPath -Confirm:$false | Out-Null
+        }
+        $replicas = @{ c1 = 3; c2 = 1; c3 = 3 }
+        foreach ($name in $replicas.Keys) {
+            kubectl --kubeconfig $sim.KubeconfigPath --context $name create deployment lua-web -n default --image=nginx --replicas=$($replicas[$name]) | Out-Null
+        }
+        foreach ($i in 1, 2) {
+            kubectl --kubeconfig $sim.KubeconfigPath --context c3 create configmap "lua-web-$i" -n default | Out-Null
+            kubectl --kubeconfig $sim.KubeconfigPath --context c3 label configmap "lua-web-$i" -n default tier=web | Out-Null
+        }
+        kubectl --kubeconfig $sim.KubeconfigPath --context c4 create configmap lua-web-1 -n default | Out-Null
+        kubectl --kubeconfig $sim.KubeconfigPath --context c4 label configmap lua-web-1 -n default tier=web | Out-Null
+
+        $script:threeReplicas = @{
+            group = 'apps'; version = 'v1'; kind = 'Deployment'; namespace = 'default'
+            evaluate = "function evaluate()`n  local hs = {}`n  hs.matching = obj.spec.replicas == 3`n  return hs`nend`n"
+        }
+        $script:twoWebConfigMaps = "function evaluate()`n  local hs = {}`n  hs.matching = #resources >= 2`n  hs.message = #resources .. ' web ConfigMaps'`n  return hs`nend`n"
+    }
+    AfterAll {
+        Disconnect-SveltosFleet
+        Remove-Item $luaFleet -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'labels the clusters whose objects a per-object evaluate script accepts' {
+        New-ClusterClassifier -Name three-replicas -ClassifierLabel @{ replicas = 'three' } -ResourceSelector $threeReplicas |
+            Save-ClusterClassifier -Confirm:$false
+        $results = Invoke-ClusterClassification
+        ($results | Where-Object Status -EQ 'Matched').Cluster | Sort-Object | Should -Be 'c1', 'c3'
+        Get-Labelled replicas | Should -Be 'c1', 'c3'
+    }
+
+    It 'moves the label when a live object changes what the script sees' {
+        kubectl --kubeconfig $sim.KubeconfigPath --context c2 scale deployment lua-web -n default --replicas=3 | Out-Null
+        kubectl --kubeconfig $sim.KubeconfigPath --context c3 scale deployment lua-web -n default --replicas=2 | Out-Null
+        Invoke-ClusterClassification | Out-Null
+        Get-Labelled replicas | Should -Be 'c1', 'c2'
+    }
+
+    It 'labels the clusters an aggregatedClassification script accepts, and reports its message' {
+        New-ClusterClassifier -Name web-config -ClassifierLabel @{ web = 'configured' } -ResourceSelector @{
+            group = ''; version = 'v1'; kind = 'ConfigMap'; namespace = 'default'; labelFilters = @(@{ key = 'tier'; operation = 'Equal'; value = 'web' })
+        } -AggregatedClassification $twoWebConfigMaps | Save-ClusterClassifier -Confirm:$false
+        $results = Invoke-ClusterClassification | Where-Object Classifier -EQ 'web-config'
+        ($results | Where-Object Status -EQ 'Matched').Cluster | Should -Be 'c3'
+        ($results | Where-Object Cluster -EQ 'c4').Message | Should -Match 'aggregatedClassification: 1 web ConfigMaps'
+        Get-Labelled web | Should -Be 'c3'
+    }
+
+    It 'stops a runaway script at its time limit, reports it per cluster, and still classifies the rest' {
+        New-ClusterClassifier -Name runaway -ClassifierLabel @{ loop = 'forever' } -ResourceSelector @{
+            group = 'apps'; version = 'v1'; kind = 'Deployment'; evaluate = 'function evaluate() while true do end end'
+        } | Save-ClusterClassifier -Confirm:$false
+        try {
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $results = Invoke-ClusterClassification -ErrorVariable err -ErrorAction SilentlyContinue
+            $clock.Elapsed.TotalSeconds | Should -BeLessThan 15
+            ($results | Where-Object { $_.Classifier -eq 'runaway' -and $_.Status -eq 'Failed' }).Cluster | Sort-Object | Should -Be 'c1', 'c2', 'c3'
+            ($err | Where-Object FullyQualifiedErrorId -Like 'LuaScriptFailed,*')[0].Exception.Message |
+                Should -Match 'Classifier/runaway spec.deployedResourceConstraint.resourceSelectors\[0\].evaluate failed on Deployment default/lua-web: resourceSelectors\[0\].evaluate ran longer than 2 s'
+            Get-Labelled replicas | Should -Be 'c1', 'c2'
+            Get-Labelled loop | Should -BeNullOrEmpty
+        }
+        finally { Remove-ClusterClassifier -Name runaway -Confirm:$false -ErrorAction Ignore }
+    }
+
+    It 'removes a classifier (after -WhatIf changed nothing), and the next classification withdraws its labels' {
+        Remove-ClusterClassifier -Name three-* -WhatIf
+        (Get-ClusterClassifier).Name | Should -Contain 'three-replicas'
+        Get-ClusterClassifier three-replicas | Remove-ClusterClassifier -Confirm:$false
+        (Get-ClusterClassifier).Name | Should -Not -Contain 'three-replicas'
+        Get-Labelled replicas | Should -Be 'c1', 'c2'
+        Invoke-ClusterClassification | Out-Null
+        Get-Labelled replicas | Should -BeNullOrEmpty
+        Get-Labelled web | Should -Be 'c3'
+        Remove-ClusterClassifier -Name no-such -Confirm:$false -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ClassifierNotFound,*'
+    }
+
+    It 'rejects a script that does not compile, naming the field and the Lua error' {
+        $broken = $threeReplicas.Clone()
+        $broken.evaluate = "function evaluate()`n  return { matching = obj.spec.replicas > }`nend`n"
+        New-ClusterClassifier -Name broken -ClassifierLabel @{ a = 'b' } -ResourceSelector $broken -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InvalidLuaScript,*'
+        $err[0].Exception.Message | Should -Match "spec.deployedResourceConstraint.resourceSelectors\[0\].evaluate: resourceSelectors\[0\].evaluate:2: unexpected symbol near '}'"
+    }
+}
+
 Describe 'Invoke-ProfileSync classifies first' {
     BeforeAll {
         $script:fleetPath = Join-Path ([IO.Path]::GetTempPath()) "sveltos-classify-sync-$([guid]::NewGuid())"
@@ -175,6 +269,13 @@ Describe 'Invoke-ProfileSync classifies first' {
         ($moved | Where-Object Action -EQ 'Created').Cluster | Should -Be 'fleet/c1'
         ($moved | Where-Object Action -EQ 'Deleted').Cluster | Should -Be 'fleet/c3'
         kubectl --kubeconfig $sim.KubeconfigPath --context c3 get configmap mid-addon -n default --ignore-not-found -o name | Should -BeNullOrEmpty
+    }
+
+    It 'withdraws the labels of a removed classifier, and with them the profile, even when no classifier is left' {
+        Remove-ClusterClassifier -Name mid-versions -FleetPath $fleetPath -Confirm:$false
+        $results = Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath
+        ($results | Where-Object Action -EQ 'Deleted').Cluster | Sort-Object | Should -Be 'fleet/c1', 'fleet/c2'
+        (Get-SveltosCluster -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -SkipConnectionCheck | Where-Object { $_.Labels.ContainsKey('k8s') }) | Should -BeNullOrEmpty
     }
 
     It 'leaves classification alone with -SkipClassification' {

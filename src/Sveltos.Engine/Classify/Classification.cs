@@ -95,6 +95,13 @@ public static class Classification
     private static async Task<Dictionary<string, Evaluation>> EvaluateClusterAsync(FleetCluster cluster, IReadOnlyList<ClassifierDocument> classifiers, ClassificationOptions options, CancellationToken cancellationToken)
     {
         var evaluations = new Dictionary<string, Evaluation>(StringComparer.Ordinal);
+
+        // Nothing to evaluate: what is left to do (withdrawing labels of removed classifiers) needs no connection.
+        if (classifiers.Count == 0)
+        {
+            return evaluations;
+        }
+
         if (cluster.Paused)
         {
             foreach (var classifier in classifiers)

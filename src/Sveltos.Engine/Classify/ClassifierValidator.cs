@@ -110,19 +110,19 @@ internal static class ClassifierValidator
             {
                 if (selectors.Items[i] is YamlMapping selector && selector.Get("evaluate") is YamlScalar { Value: string { Length: > 0 } } evaluate)
                 {
-                    scripts.Add(($"spec.deployedResourceConstraint.resourceSelectors[{i}].evaluate", evaluate));
+                    scripts.Add((ClassifierScripts.SelectorField(i), evaluate));
                 }
             }
         }
 
         if (constraint.Get("aggregatedClassification") is YamlScalar { Value: string { Length: > 0 } } aggregated)
         {
-            scripts.Add(("spec.deployedResourceConstraint.aggregatedClassification", aggregated));
+            scripts.Add((ClassifierScripts.AggregatedField, aggregated));
         }
 
         foreach (var (path, node) in scripts)
         {
-            if (LuaScripts.Check((string)node.Value!) is { } problem)
+            if (ClassifierScripts.Check((string)node.Value!, path) is { } problem)
             {
                 problems.Add(new(ClassifierErrorIds.InvalidLuaScript, path, problem, node));
             }

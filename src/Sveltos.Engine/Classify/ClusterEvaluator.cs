@@ -27,25 +27,33 @@ internal sealed class ClusterEvaluator(KubeClient client, KubernetesVersion vers
         }
 
         var found = new List<JsonObject>();
-        foreach (var selector in classifier.ResourceSelectors)
+        var emptySelector = (ResourceSelector?)null;
+        for (var i = 0; i < classifier.ResourceSelectors.Count; i++)
         {
+            var selector = classifier.ResourceSelectors[i];
             var objects = await FindAsync(selector, cancellationToken).ConfigureAwait(false);
             if (selector.Evaluate is { } script)
             {
-                objects = objects.Where(o => LuaScripts.EvaluateObject(script, o, classifier.Name)).ToList();
+                objects = ClassifierScripts.Filter(classifier.Name, i, script, objects);
             }
 
-            if (objects.Count == 0)
-            {
-                return (false, $"no {selector}");
-            }
-
+            emptySelector ??= objects.Count == 0 ? selector : null;
             found.AddRange(objects);
         }
 
-        if (classifier.AggregatedClassification is { } aggregated && !LuaScripts.EvaluateAggregated(aggregated, found, classifier.Name))
+        // With aggregatedClassification the script decides, even when a selector found nothing (e.g. "no Service
+        // lacks its Pods"); without it, every selector must find at least one object.
+        if (classifier.AggregatedClassification is { } aggregated)
         {
-            return (false, "aggregatedClassification returned false");
+            var (matching, message) = ClassifierScripts.Aggregate(classifier.Name, aggregated, found);
+            if (!matching)
+            {
+                return (false, message is { Length: > 0 } ? $"aggregatedClassification: {message}" : "aggregatedClassification did not match");
+            }
+        }
+        else if (emptySelector is not null)
+        {
+            return (false, $"no {emptySelector}");
         }
 
         var reasons = new List<string>();

@@ -43,6 +43,9 @@ public interface IFleet : IDisposable
     /// <summary>Creates the classifier, or replaces the one with the same name.</summary>
     Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the classifier; the labels it set are withdrawn by the next classification.</summary>
+    Task RemoveClassifierAsync(string name, CancellationToken cancellationToken);
+
     /// <summary>Gets an object kept in the fleet (a ConfigMap or Secret a profile references, a template resource); null when absent.</summary>
     Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken);
 }

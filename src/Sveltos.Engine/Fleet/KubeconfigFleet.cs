@@ -45,6 +45,8 @@ public sealed class KubeconfigFleet(Kubeconfig kubeconfig) : IFleet
 
     public Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken) => throw ReadOnly();
 
+    public Task RemoveClassifierAsync(string name, CancellationToken cancellationToken) => throw ReadOnly();
+
     public Task<JsonObject?> GetObjectAsync(string apiVersion, string kind, string? @namespace, string name, CancellationToken cancellationToken) =>
         Task.FromResult<JsonObject?>(null);
 

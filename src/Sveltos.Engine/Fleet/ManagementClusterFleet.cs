@@ -170,6 +170,16 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
         await Management.ApplyAsync(resource, classifier.ToJsonObject(), FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task RemoveClassifierAsync(string name, CancellationToken cancellationToken)
+    {
+        var crd = SveltosCrds.Classifier;
+        var resource = await Management.FindResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false);
+        if (resource is null || !await Management.DeleteAsync(resource, null, name, dryRun: false, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SveltosException("ClassifierNotFound", ErrorKind.ObjectNotFound, $"Classifier/{name} is not in {Description}.", name, "Run Get-ClusterClassifier to list the classifiers that exist.");
+        }
+    }
+
     public async Task<FleetProfiles> GetProfilesAsync(CancellationToken cancellationToken)
     {
         var results = new List<ProfileImportResult>();

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Sveltos.Completers;
 using Sveltos.Engine.Classify;
 using Sveltos.Engine.Fleet;
 using Sveltos.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class GetClusterClassifierCommand : FleetCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ClassifierNameCompleter))]
     public string[]? Name { get; set; }
 
     protected override void BeginProcessing()

@@ -263,10 +263,11 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     /// Runs the fleet's classifiers first, so profiles selecting classifier labels reach exactly the
     /// clusters whose live state matches now. Each label change is confirmed like any other change.
     /// </summary>
-    /// <returns>True when the fleet has classifiers.</returns>
+    /// <returns>True when the fleet has classifiers, or labels of removed ones are still to be withdrawn.</returns>
     private bool Classify(IFleet fleet)
     {
-        if (SkipClassification || fleet.IsReadOnly || Await(fleet.GetClassifiersAsync).Classifiers.Count == 0)
+        if (SkipClassification || fleet.IsReadOnly
+            || (Await(fleet.GetClassifiersAsync).Classifiers.Count == 0 && !Await(fleet.GetClustersAsync).Any(c => LabelOwnership.Read(c).Count > 0)))
         {
             return false;
         }

@@ -145,6 +145,23 @@ public sealed class DirectoryFleet : IFleet
         return Task.CompletedTask;
     }
 
+    public Task RemoveClassifierAsync(string name, CancellationToken cancellationToken)
+    {
+        var existing = Files()
+            .SelectMany(f => f.Results.Select(r => (File: f, Result: r)))
+            .FirstOrDefault(x => IsClassifier(x.Result) && x.Result.Name == name);
+        if (existing.Result is null)
+        {
+            throw ClassifierNotFound(name);
+        }
+
+        Edit(existing.File.Path, text => YamlFileEditor.RemoveDocument(text, existing.Result.DocumentIndex));
+        return Task.CompletedTask;
+    }
+
+    private SveltosException ClassifierNotFound(string name) =>
+        new("ClassifierNotFound", ErrorKind.ObjectNotFound, $"Classifier/{name} is not in {Description}.", name, "Run Get-ClusterClassifier to list the classifiers that exist.");
+
     private static bool IsClassifier(ProfileImportResult result) =>
         result.Kind == "Classifier" && (result.ApiVersion ?? "").StartsWith("lib.projectsveltos.io/", StringComparison.Ordinal);
 
