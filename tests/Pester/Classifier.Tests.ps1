@@ -283,3 +283,53 @@ Describe 'Invoke-ProfileSync classifies first' {
         (Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -SkipClassification | Where-Object Cluster -EQ 'fleet/c4') | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Invoke-ProfileSync -Watch follows classification as clusters change' {
+    BeforeAll {
+        $script:watchFleet = Join-Path ([IO.Path]::GetTempPath()) "sveltos-classify-watch-$([guid]::NewGuid())"
+        New-Item -ItemType Directory $watchFleet | Out-Null
+        Set-KubeSimCluster c1 -Version v1.28.9 | Out-Null
+        Set-KubeSimCluster c2 -Version v1.29.1 | Out-Null
+        foreach ($name in 'c1', 'c2') {
+            Register-SveltosCluster -Name $name -Namespace fleet -FleetPath $watchFleet -Kubeconfig $sim.KubeconfigPath | Out-Null
+        }
+        New-ClusterClassifier -Name modern -ClassifierLabel @{ k8s = 'modern' } -KubernetesVersionConstraint '>=1.29.0' |
+            Save-ClusterClassifier -FleetPath $watchFleet -Kubeconfig $sim.KubeconfigPath
+        Write-FleetContent $watchFleet modern "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: modern-addon, namespace: default}`ndata: {a: b}"
+        Write-FleetProfile $watchFleet modern '{k8s: modern}' modern
+
+        function Get-Addon([string] $Cluster) {
+            kubectl --kubeconfig $sim.KubeconfigPath --context $Cluster get configmap modern-addon -n default --ignore-not-found -o name
+        }
+
+        $script:ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($module, $path, $kubeconfig)
+                Import-Module $module
+                Invoke-ProfileSync -FleetPath $path -Kubeconfig $kubeconfig -Watch -Timeout 60 -ClassificationInterval 1 -Summary
+            }).AddArgument($env:SVELTOS_MODULE).AddArgument($watchFleet).AddArgument($sim.KubeconfigPath)
+        $script:async = $ps.BeginInvoke()
+        Wait-Until { Get-Addon c2 } 20 | Out-Null
+    }
+    AfterAll {
+        $ps.Stop()
+        $ps.Dispose()
+        Remove-Item $watchFleet -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'starts with the add-on on the matching cluster only' {
+        Get-Addon c2 | Should -Not -BeNullOrEmpty
+        Get-Addon c1 | Should -BeNullOrEmpty
+    }
+
+    It 'moves the add-on within the interval when the clusters are upgraded and downgraded' {
+        Set-KubeSimCluster c1 -Version v1.29.3 | Out-Null
+        Set-KubeSimCluster c2 -Version v1.28.7 | Out-Null
+        Wait-Until { (Get-Addon c1) -and -not (Get-Addon c2) } 5 | Should -BeLessThan 5
+    }
+
+    It 'refuses an interval under one second' {
+        { Invoke-ProfileSync -FleetPath $watchFleet -Kubeconfig $sim.KubeconfigPath -Watch -ClassificationInterval 0 -Timeout 1 } |
+            Should -Throw -ErrorId 'InvalidClassificationInterval,Sveltos.Commands.InvokeProfileSyncCommand'
+    }
+}

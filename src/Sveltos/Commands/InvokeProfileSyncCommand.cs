@@ -15,7 +15,6 @@ namespace Sveltos.Commands;
 public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
     private const string Activity = "Invoke-ProfileSync";
-    private static readonly TimeSpan ClassificationInterval = TimeSpan.FromSeconds(30);
     private readonly List<string> clusterKeys = [];
     private bool classifiers;
     private readonly List<ClusterProfile> pipedProfiles = [];
@@ -66,6 +65,11 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     [SecondsToTimeSpan]
     public TimeSpan? Timeout { get; set; }
 
+    /// <summary>With -Watch: how often classifiers are re-evaluated (a cluster's version or objects change without a fleet event).</summary>
+    [Parameter]
+    [SecondsToTimeSpan]
+    public TimeSpan ClassificationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>With -Watch: also watches the deployed objects and undoes drift (as Watch-Drift -Remediate).</summary>
     [Parameter]
     public SwitchParameter DriftDetection { get; set; }
@@ -98,6 +102,16 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
             SyncOnce(opened, () => Request(opened), stopOnError: true);
             return;
+        }
+
+        if (ClassificationInterval < TimeSpan.FromSeconds(1))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "InvalidClassificationInterval",
+                ErrorCategory.InvalidArgument,
+                $"-ClassificationInterval must be at least 1 second; {ClassificationInterval.TotalSeconds} was given.",
+                ClassificationInterval,
+                "Pass a number of seconds, e.g. -ClassificationInterval 30."));
         }
 
         WatchFleet(fleet, opened);
