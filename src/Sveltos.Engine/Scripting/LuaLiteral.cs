@@ -62,6 +62,20 @@ internal static class LuaLiteral
 
     private static void AppendScalar(StringBuilder text, JsonValue value)
     {
+        // Values parsed from the API server wrap a JsonElement, which reads without conversions.
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    AppendString(text, element.GetString()!);
+                    return;
+                case JsonValueKind.Number:
+                    AppendNumber(text, element.GetRawText());
+                    return;
+            }
+        }
+
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
