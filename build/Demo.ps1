@@ -102,6 +102,30 @@ data:
     Verify 'prod-2 no longer has the add-ons' (-not (Live prod-2 deployment frontend) -and -not (Live prod-2 configmap settings))
     Verify 'prod-1 keeps them' ([bool](Live prod-1 configmap settings))
 
+    Step 'Classify clusters by live state: version >= 1.29 (k8s=modern), and a Lua check of the frontend (frontend=ha)'
+    Set-KubeSimCluster prod-1 -Version v1.28.5 | Out-Null
+    Set-KubeSimCluster prod-2 -Version v1.30.1+k3s1 | Out-Null
+    Set-KubeSimCluster dev-1 -Version v1.29.2-eks-4f4795d | Out-Null
+    New-ClusterClassifier -Name modern -ClassifierLabel @{ k8s = 'modern' } -KubernetesVersion '>=1.29.0' | Save-ClusterClassifier -Confirm:$false
+    $replicated = "function evaluate()`n  return { matching = obj.spec.replicas >= 2 }`nend`n"
+    New-ClusterClassifier -Name frontend-ha -ClassifierLabel @{ frontend = 'ha' } -ResourceSelector @{
+        group = 'apps'; version = 'v1'; kind = 'Deployment'; namespace = 'web'; name = 'frontend'; evaluate = $replicated
+    } | Save-ClusterClassifier -Confirm:$false
+    Invoke-ClusterClassification | Format-Table | Out-Host
+    $labelled = { param($Key) (Get-SveltosCluster -SkipConnectionCheck | Where-Object { $_.Labels.ContainsKey($Key) }).Name | Sort-Object }
+    Verify 'k8s=modern on dev-1 (1.29.2-eks) and prod-2 (1.30.1+k3s1)' (((& $labelled k8s) -join ',') -eq 'dev-1,prod-2')
+    Verify 'frontend=ha where the frontend runs 2 replicas' (((& $labelled frontend) -join ',') -eq 'dev-1,prod-1')
+
+    Step 'A profile for k8s=modern clusters; upgrade prod-1 to 1.29 and one sync (classification first) follows'
+    "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: modern-addon, namespace: fleet}`ndata:`n  flags.yaml: |`n    apiVersion: v1`n    kind: ConfigMap`n    metadata: {name: modern-flags, namespace: web}`n    data: {sidecars: native}`n" |
+        kubectl apply --context mgmt -f - | Out-Null
+    New-ClusterProfile -Name modern -ClusterSelector 'k8s=modern' -PolicyRef @{ kind = 'ConfigMap'; name = 'modern-addon' } | Save-ClusterProfile -Confirm:$false
+    Invoke-ProfileSync -Name modern | Format-Table | Out-Host
+    Verify 'modern-flags on dev-1 and prod-2, not on prod-1 (1.28)' ((Live dev-1 configmap modern-flags) -and (Live prod-2 configmap modern-flags) -and -not (Live prod-1 configmap modern-flags))
+    Set-KubeSimCluster prod-1 -Version v1.29.0 | Out-Null
+    Invoke-ProfileSync -Name modern | Format-Table | Out-Host
+    Verify 'prod-1 got modern-flags after its upgrade' ([bool](Live prod-1 configmap modern-flags))
+
     Step 'What is deployed where (records kept in each cluster)'
     Get-ClusterSummary | Format-Table | Out-Host
     Write-Host ("`nDemo finished in {0:0.0}s: every step verified." -f $watch.Elapsed.TotalSeconds) -ForegroundColor Green
