@@ -26,6 +26,7 @@ internal static partial class GoFunctions
         AddSprigLists(Add);
         AddSprigMath(Add);
         AddSprigOther(Add);
+        AddSprigCrypto(Add);
         AddSveltos(Add);
         return table;
     }
