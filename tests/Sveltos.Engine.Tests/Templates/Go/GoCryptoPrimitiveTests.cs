@@ -4,6 +4,7 @@ using Sveltos.Engine.Templates.Go.Crypto;
 namespace Sveltos.Engine.Tests.Templates.Go;
 
 /// <summary>The primitives .NET lacks, against their published test vectors.</summary>
+[Collection(CpuHeavyCollection.Name)]
 public class GoCryptoPrimitiveTests
 {
     [Theory]
