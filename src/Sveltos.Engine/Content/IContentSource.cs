@@ -29,7 +29,11 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
 
     /// <summary>What templates see for this cluster (with the resources fetched so far).</summary>
     public async Task<Templates.TemplateData> TemplateDataAsync(CancellationToken cancellationToken) =>
-        new(ContentTemplates.ClusterObject(Cluster), await KubernetesVersion(cancellationToken).ConfigureAwait(false), Resources);
+        new(ContentTemplates.ClusterObject(Cluster), await KubernetesVersion(cancellationToken).ConfigureAwait(false), Resources)
+        {
+            InfrastructureProvider = await ClusterApiReference.FetchAsync(Cluster, Fleet, "infrastructureRef", cancellationToken).ConfigureAwait(false),
+            KubeadmControlPlane = await ClusterApiReference.FetchAsync(Cluster, Fleet, "controlPlaneRef", cancellationToken).ConfigureAwait(false),
+        };
 }
 
 /// <summary>One object to deploy and where it came from.</summary>

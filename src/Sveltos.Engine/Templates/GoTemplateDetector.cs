@@ -53,7 +53,7 @@ internal static partial class GoTemplateDetector
     /// The Go data roots. Scriban reads <c>x .Cluster</c> as a member access, so Go's <c>default "west" .Cluster.x</c>
     /// parses; no Scriban template names a member like these after a space.
     /// </summary>
-    private static readonly HashSet<string> DataRoots = ["Cluster", "MgmtResources", "Values", "Release"];
+    private static readonly HashSet<string> DataRoots = ["Cluster", "MgmtResources", "InfrastructureProvider", "KubeadmControlPlane", "Values", "Release"];
 
     /// <summary>A Go function name or data root in a text Scriban parsed, or null.</summary>
     public static Finding? FindInParsed(string text, ScriptNode page)

@@ -33,4 +33,10 @@ public sealed class TemplateData
     public string? KubernetesVersion { get; }
 
     public IReadOnlyDictionary<string, JsonObject> Resources { get; }
+
+    /// <summary>A Cluster API cluster's infrastructure object (its <c>spec.infrastructureRef</c>); null for other clusters or when it is not found.</summary>
+    public JsonObject? InfrastructureProvider { get; init; }
+
+    /// <summary>A Cluster API cluster's control plane object (its <c>spec.controlPlaneRef</c>); null for other clusters or when it is not found.</summary>
+    public JsonObject? KubeadmControlPlane { get; init; }
 }

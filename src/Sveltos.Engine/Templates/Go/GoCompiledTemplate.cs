@@ -23,7 +23,8 @@ public sealed class GoCompiledTemplate
 
     /// <summary>
     /// Renders the template for one cluster with the data the Sveltos controllers give: <c>.Cluster</c> (the cluster
-    /// object) and <c>.MgmtResources</c> (the fetched resources by identifier, also read by getResource and copy).
+    /// object), <c>.MgmtResources</c> (the fetched resources by identifier, also read by getResource and copy) and, for a
+    /// Cluster API cluster, <c>.InfrastructureProvider</c> and <c>.KubeadmControlPlane</c> (nil when unknown).
     /// </summary>
     /// <exception cref="TemplateException">The template failed: missing data, a limit, a function error, the timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -40,6 +41,10 @@ public sealed class GoCompiledTemplate
         {
             ["Cluster"] = GoValues.Normalize(data.Cluster),
             ["MgmtResources"] = GoValues.Normalize(resources),
+
+            // Fields of Sveltos' data struct: nil, not missing, when unknown, so "with" and "if" work under missingkey=error.
+            ["InfrastructureProvider"] = GoValues.Normalize(data.InfrastructureProvider),
+            ["KubeadmControlPlane"] = GoValues.Normalize(data.KubeadmControlPlane),
         };
         return Execute(null, dot, data, cancellationToken);
     }

@@ -22,12 +22,20 @@ internal static class GoConvert
         _ => throw new GoFunctionException($"wrong type for value; expected int; got {GoValues.TypeName(value)}"),
     };
 
-    /// <summary>A list parameter (Sprig's []interface{}).</summary>
+    /// <summary>A list parameter (Sprig's []interface{}); the error names the value's kind, as Sprig's reflection does.</summary>
     public static List<object?> List(object? value, string function) => value switch
     {
         List<object?> list => list,
         null => [],
-        _ => throw new GoFunctionException($"Cannot find {function} on type {GoValues.TypeName(value)}"),
+        _ => throw new GoFunctionException(NotAList(function, GoValues.KindName(value))),
+    };
+
+    private static string NotAList(string function, string kind) => function switch
+    {
+        "push" or "prepend" or "compact" => $"Cannot {function} on type {kind}",
+        "chunk" => $"Cannot chunk type {kind}",
+        "concat" => $"Cannot concat type {kind} as list",
+        _ => $"Cannot find {function} on type {kind}",
     };
 
     public static Dictionary<string, object?> Map(object? value) => value switch

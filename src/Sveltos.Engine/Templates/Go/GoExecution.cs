@@ -62,7 +62,7 @@ internal sealed class GoExecution
         }
         catch (GoParseException e)
         {
-            throw new GoFunctionException($"template: tpl:{Line(text, e.Position)}: {e.Message}", TemplateErrorIds.SyntaxError);
+            throw new GoFunctionException($"template: tpl:{Line(text, e.Position)}: {e.Message}", e.ErrorId);
         }
 
         var start = _output.Length;

@@ -25,11 +25,12 @@ internal static partial class GoFunctions
         add("ternary", 3, 3, (_, a) => GoValues.IsTrue(a[2]) ? a[0] : a[1]);
         add("fail", 1, 1, (_, a) => throw new GoFunctionException(Str(a[0])));
         add("required", 2, 2, (_, a) => a[1] is null or string { Length: 0 } ? throw new GoFunctionException(Str(a[0]), TemplateErrorIds.MissingKey) : a[1]);
-        add("toJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));
+        // The plain encoders write "" for a value JSON cannot hold (NaN, infinity); the must* ones fail.
+        add("toJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => HtmlSafe(Json(a[0], RawJson)))));
         add("mustToJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));
-        add("toRawJson", 1, 1, (e, a) => e.Bounded(Json(a[0], RawJson)));
+        add("toRawJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => Json(a[0], RawJson))));
         add("mustToRawJson", 1, 1, (e, a) => e.Bounded(Json(a[0], RawJson)));
-        add("toPrettyJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], PrettyJson))));
+        add("toPrettyJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => HtmlSafe(Json(a[0], PrettyJson)))));
         add("mustToPrettyJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], PrettyJson))));
         add("fromJson", 1, 1, (_, a) => ReadJson(Str(a[0])) is var v && v is Dictionary<string, object?> ? v : new Dictionary<string, object?> { ["Error"] = "json: cannot unmarshal into an object" });
         add("mustFromJson", 1, 1, (_, a) => ReadJson(Str(a[0])));
@@ -47,16 +48,18 @@ internal static partial class GoFunctions
         add("htmlDate", 1, 1, (_, a) => GoTime.Format(Time(a[0]), "2006-01-02"));
         add("htmlDateInZone", 2, 2, (_, a) => GoTime.Format(InZone(Time(a[0]), Str(a[1])), "2006-01-02"));
         add("unixEpoch", 1, 1, (_, a) => Time(a[0]).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        add("dateModify", 2, 2, (_, a) => Time(a[1]) + Duration(Str(a[0])));
+        // dateModify and toDate ignore a bad duration or date (the date unchanged, the zero time); the must* ones fail.
+        add("dateModify", 2, 2, (_, a) => DateModify(Str(a[0]), Time(a[1])));
+        add("date_modify", 2, 2, (_, a) => DateModify(Str(a[0]), Time(a[1])));
         add("mustDateModify", 2, 2, (_, a) => Time(a[1]) + Duration(Str(a[0])));
+        add("must_date_modify", 2, 2, (_, a) => Time(a[1]) + Duration(Str(a[0])));
+        add("durationRound", 1, 1, (_, a) => DurationRound(a[0]));
         add("duration", 1, 1, (_, a) => FormatDuration(TimeSpan.FromSeconds(ToInt64(a[0]))));
         add("ago", 1, 1, (_, a) => FormatDuration(TimeSpan.FromSeconds(Math.Round((DateTimeOffset.Now - Time(a[0])).TotalSeconds))));
-        add("toDate", 2, 2, (_, a) => ParseTime(Str(a[0]), Str(a[1])));
+        add("toDate", 2, 2, (_, a) => TryParseTime(Str(a[0]), Str(a[1])) ?? DateTimeOffset.MinValue);
         add("mustToDate", 2, 2, (_, a) => ParseTime(Str(a[0]), Str(a[1])));
         add("semver", 1, 1, (_, a) => SemanticVersion.Parse(Str(a[0])).ToMap());
         add("semverCompare", 2, 2, (_, a) => SemanticVersion.Satisfies(Str(a[0]), Str(a[1])));
-        add("env", 1, 1, (_, _) => throw new GoFunctionException("templates cannot read environment variables (env)", TemplateErrorIds.Forbidden));
-        add("expandenv", 1, 1, (_, _) => throw new GoFunctionException("templates cannot read environment variables (expandenv)", TemplateErrorIds.Forbidden));
         add("getHostByName", 1, 1, (_, _) => throw new GoFunctionException("templates cannot reach the network (getHostByName)", TemplateErrorIds.Forbidden));
     }
 
@@ -98,15 +101,79 @@ internal static partial class GoFunctions
         }
     }
 
-    private static DateTimeOffset ParseTime(string layout, string value)
+    private static DateTimeOffset ParseTime(string layout, string value) =>
+        TryParseTime(layout, value) ?? throw new GoFunctionException($"parsing time \"{value}\" as \"{layout}\": cannot parse");
+
+    private static DateTimeOffset? TryParseTime(string layout, string value)
     {
         var format = layout
             .Replace("2006", "yyyy", StringComparison.Ordinal).Replace("01", "MM", StringComparison.Ordinal).Replace("02", "dd", StringComparison.Ordinal)
             .Replace("15", "HH", StringComparison.Ordinal).Replace("04", "mm", StringComparison.Ordinal).Replace("05", "ss", StringComparison.Ordinal)
             .Replace("Z07:00", "K", StringComparison.Ordinal).Replace("-07:00", "zzz", StringComparison.Ordinal).Replace("T", "'T'", StringComparison.Ordinal);
-        return DateTimeOffset.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time
-            : throw new GoFunctionException($"parsing time \"{value}\" as \"{layout}\": cannot parse");
+        return DateTimeOffset.TryParseExact(value, format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+    }
+
+    private static string OrEmpty(Func<string> encode)
+    {
+        try
+        {
+            return encode();
+        }
+        catch (GoFunctionException)
+        {
+            return "";
+        }
+    }
+
+    private static DateTimeOffset DateModify(string duration, DateTimeOffset time)
+    {
+        try
+        {
+            return time + Duration(duration);
+        }
+        catch (GoFunctionException)
+        {
+            return time;
+        }
+    }
+
+    /// <summary>Sprig's durationRound: the largest whole unit (y = 365 days, m = 30 days (sic), d, h, m, s) of a duration text, nanoseconds or the time since a date.</summary>
+    private static string DurationRound(object? value)
+    {
+        var span = value switch
+        {
+            string text => TryDuration(text),
+            long nanoseconds => TimeSpan.FromTicks(nanoseconds / 100),
+            DateTimeOffset since => DateTimeOffset.Now - since,
+            _ => TimeSpan.Zero,
+        };
+        var ticks = Math.Abs(span.Ticks);
+        (long Size, string Unit)[] units =
+        [
+            (TimeSpan.TicksPerDay * 365, "y"), (TimeSpan.TicksPerDay * 30, "m"), (TimeSpan.TicksPerDay, "d"),
+            (TimeSpan.TicksPerHour, "h"), (TimeSpan.TicksPerMinute, "m"), (TimeSpan.TicksPerSecond, "s"),
+        ];
+        foreach (var (size, unit) in units)
+        {
+            if (ticks > size)
+            {
+                return (ticks / size).ToString(CultureInfo.InvariantCulture) + unit;
+            }
+        }
+
+        return "0s";
+    }
+
+    private static TimeSpan TryDuration(string text)
+    {
+        try
+        {
+            return Duration(text);
+        }
+        catch (GoFunctionException)
+        {
+            return TimeSpan.Zero;
+        }
     }
 
     /// <summary>Go's time.ParseDuration: "1h30m", "-2h", "1.5s", "300ms".</summary>

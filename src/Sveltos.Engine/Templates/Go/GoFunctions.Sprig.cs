@@ -29,6 +29,27 @@ internal static partial class GoFunctions
         }
     }
 
+    /// <summary>An invalid pattern: null, for regexMatch, the one regex function of Sprig that ignores it.</summary>
+    private static Regex? TryPattern(GoExecution e, object? pattern)
+    {
+        var text = Str(pattern);
+        try
+        {
+            return Pattern(e, text);
+        }
+        catch (GoFunctionException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A regex function and its must* twin: Sprig's plain one panics on a bad pattern, which a template reports as an error too.</summary>
+    private static void AddWithMust(Adder add, string name, int arity, Func<GoExecution, object?[], object?> body)
+    {
+        add(name, arity, arity, body);
+        add(Must(name), arity, arity, body);
+    }
+
     private static void AddSprigStrings(Adder add)
     {
         add("upper", 1, 1, (_, a) => Str(a[0]).ToUpperInvariant());
@@ -41,6 +62,12 @@ internal static partial class GoFunctions
         add("trimPrefix", 2, 2, (_, a) => Str(a[1]) is var s && s.StartsWith(Str(a[0]), StringComparison.Ordinal) ? s[Str(a[0]).Length..] : s);
         add("trimSuffix", 2, 2, (_, a) => Str(a[1]) is var s && s.EndsWith(Str(a[0]), StringComparison.Ordinal) ? s[..^Str(a[0]).Length] : s);
         add("trunc", 2, 2, (_, a) => Trunc(Int(a[0]), Str(a[1])));
+        add("hello", 0, 0, (_, _) => "Hello!");
+        add("abbrevboth", 3, 3, (_, a) => AbbreviateBoth(Int(a[0]), Int(a[1]), Str(a[2])));
+        add("shuffle", 1, 1, (_, a) => string.Concat(Str(a[0]).EnumerateRunes().OrderBy(_ => System.Random.Shared.Next())));
+        add("randInt", 2, 2, (_, a) => Int(a[1]) - Int(a[0]) is var span && span > 0
+            ? (long)System.Random.Shared.Next(span) + Int(a[0])
+            : throw new GoFunctionException("invalid argument to Intn"));
         add("abbrev", 2, 2, (_, a) => Int(a[0]) is var w && Str(a[1]) is var s && s.Length > w && w >= 4 ? s[..(w - 3)] + "..." : Str(a[1]));
         add("contains", 2, 2, (_, a) => Str(a[1]).Contains(Str(a[0]), StringComparison.Ordinal));
         add("hasPrefix", 2, 2, (_, a) => Str(a[1]).StartsWith(Str(a[0]), StringComparison.Ordinal));
@@ -54,9 +81,9 @@ internal static partial class GoFunctions
         add("nindent", 2, 2, (e, a) => e.Bounded("\n" + Indent(Int(a[0]), Str(a[1]))));
         add("quote", 0, Many, (_, a) => string.Join(' ', a.Where(v => v is not null).Select(v => GoFormat.Quote(ToText(v)))));
         add("squote", 0, Many, (_, a) => string.Join(' ', a.Where(v => v is not null).Select(v => "'" + ToText(v) + "'")));
-        add("split", 2, 2, (_, a) => Parts(Str(a[1]).Split(Str(a[0]))));
-        add("splitn", 3, 3, (_, a) => Parts(Str(a[2]).Split(Str(a[0]), Math.Max(1, Int(a[1])))));
-        add("splitList", 2, 2, (_, a) => Str(a[1]).Split(Str(a[0])).Select(s => (object?)s).ToList());
+        add("split", 2, 2, (_, a) => Parts(GoSplit(Str(a[1]), Str(a[0]), -1)));
+        add("splitn", 3, 3, (_, a) => Parts(GoSplit(Str(a[2]), Str(a[0]), Int(a[1]))));
+        add("splitList", 2, 2, (_, a) => GoSplit(Str(a[1]), Str(a[0]), -1).Select(s => (object?)s).ToList());
         add("join", 2, 2, (_, a) => string.Join(Str(a[0]), Strings(a[1])));
         add("toStrings", 1, 1, (_, a) => Strings(a[0]).Select(s => (object?)s).ToList());
         add("sortAlpha", 1, 1, (_, a) => Strings(a[0]).Order(StringComparer.Ordinal).Select(s => (object?)s).ToList());
@@ -72,29 +99,24 @@ internal static partial class GoFunctions
         add("randAlpha", 1, 1, (e, a) => Random(e, a[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"));
         add("randNumeric", 1, 1, (e, a) => Random(e, a[0], "0123456789"));
         add("randAscii", 1, 1, (e, a) => Random(e, a[0], string.Concat(Enumerable.Range(32, 95).Select(i => (char)i))));
-        add("regexMatch", 2, 2, (e, a) => Pattern(e, a[0]).IsMatch(Str(a[1])));
+        add("regexMatch", 2, 2, (e, a) => TryPattern(e, a[0]) is { } r && r.IsMatch(Str(a[1])));
         add("mustRegexMatch", 2, 2, (e, a) => Pattern(e, a[0]).IsMatch(Str(a[1])));
-        add("regexFind", 2, 2, (e, a) => Pattern(e, a[0]).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
-        add("mustRegexFind", 2, 2, (e, a) => Pattern(e, a[0]).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
-        add("regexFindAll", 3, 3, (e, a) => Pattern(e, a[0]).Matches(Str(a[1])).Take(Int(a[2]) < 0 ? int.MaxValue : Int(a[2])).Select(m => (object?)m.Value).ToList());
-        add("regexReplaceAll", 3, 3, (e, a) => e.Bounded(Pattern(e, a[0]).Replace(Str(a[1]), GoReplacement(Str(a[2])))));
-        add("mustRegexReplaceAll", 3, 3, (e, a) => e.Bounded(Pattern(e, a[0]).Replace(Str(a[1]), GoReplacement(Str(a[2])))));
-        add("regexReplaceAllLiteral", 3, 3, (e, a) => e.Bounded(Pattern(e, a[0]).Replace(Str(a[1]), Str(a[2]).Replace("$", "$$", StringComparison.Ordinal))));
-        add("regexSplit", 3, 3, (e, a) => Pattern(e, a[0]).Split(Str(a[1])).Take(Int(a[2]) < 0 ? int.MaxValue : Int(a[2])).Select(s => (object?)s).ToList());
+        AddWithMust(add, "regexFind", 2, (e, a) => Pattern(e, a[0]).Match(Str(a[1])) is { Success: true } m ? m.Value : "");
+        AddWithMust(add, "regexFindAll", 3, (e, a) => GoRegex.Matches(Pattern(e, a[0]), Str(a[1]), Int(a[2])).Select(m => (object?)m.Value).ToList());
+        AddWithMust(add, "regexReplaceAll", 3, (e, a) => e.Bounded(GoRegex.Replace(Pattern(e, a[0]), Str(a[1]), m => m.Result(GoReplacement(Str(a[2]))))));
+        AddWithMust(add, "regexReplaceAllLiteral", 3, (e, a) => e.Bounded(GoRegex.Replace(Pattern(e, a[0]), Str(a[1]), _ => Str(a[2]))));
+        AddWithMust(add, "regexSplit", 3, (e, a) => GoRegex.Split(Pattern(e, a[0]), Str(a[1]), Int(a[2])));
         add("regexQuoteMeta", 1, 1, (_, a) => Regex.Escape(Str(a[0])));
         add("toString", 1, 1, (_, a) => ToText(a[0]));
         add("b64enc", 1, 1, (_, a) => Convert.ToBase64String(Encoding.UTF8.GetBytes(ToText(a[0]))));
         add("b64dec", 1, 1, (_, a) => TryDecode(() => Convert.FromBase64String(ToText(a[0]))));
         add("b32enc", 1, 1, (_, a) => Base32(Encoding.UTF8.GetBytes(ToText(a[0]))));
+        add("b32dec", 1, 1, (_, a) => Base32Decode(ToText(a[0])));
         add("sha1sum", 1, 1, (_, a) => Convert.ToHexString(SHA1.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         add("sha256sum", 1, 1, (_, a) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         add("sha512sum", 1, 1, (_, a) => Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(Str(a[0])))).ToLowerInvariant());
         add("adler32sum", 1, 1, (_, a) => Adler32(Encoding.UTF8.GetBytes(Str(a[0]))).ToString(CultureInfo.InvariantCulture));
         add("uuidv4", 0, 0, (_, _) => Guid.NewGuid().ToString());
-        add("base", 1, 1, (_, a) => PathBase(Str(a[0])));
-        add("dir", 1, 1, (_, a) => Str(a[0]) is var p && p.LastIndexOf('/') is var i && i > 0 ? p[..i] : i == 0 ? "/" : ".");
-        add("ext", 1, 1, (_, a) => PathBase(Str(a[0])) is var b && b.LastIndexOf('.') is var i && i >= 0 ? b[i..] : "");
-        add("isAbs", 1, 1, (_, a) => Str(a[0]).StartsWith('/'));
     }
 
     private static string TryDecode(Func<byte[]> decode)
@@ -108,12 +130,6 @@ internal static partial class GoFunctions
             // Sprig returns the error text instead of failing.
             return e.Message;
         }
-    }
-
-    private static string PathBase(string path)
-    {
-        var trimmed = path.TrimEnd('/');
-        return path.Length == 0 ? "." : trimmed.Length == 0 ? "/" : trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
     private static string GoReplacement(string replacement) => Regex.Replace(replacement, @"\$(\w+)", m => "${" + m.Groups[1].Value + "}");
@@ -153,6 +169,29 @@ internal static partial class GoFunctions
     {
         var pad = new string(' ', Math.Max(0, width));
         return pad + text.Replace("\n", "\n" + pad, StringComparison.Ordinal);
+    }
+
+    /// <summary>Go's strings.SplitN: at most <paramref name="count"/> parts (all when negative, none when 0); an empty separator splits after each character.</summary>
+    private static string[] GoSplit(string text, string separator, int count)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        if (separator.Length > 0)
+        {
+            return count < 0 ? text.Split(separator) : text.Split(separator, count);
+        }
+
+        var characters = text.EnumerateRunes().Select(r => r.ToString()).ToList();
+        if (count > 0 && characters.Count > count)
+        {
+            characters[count - 1] = string.Concat(characters.Skip(count - 1));
+            characters.RemoveRange(count, characters.Count - count);
+        }
+
+        return [.. characters];
     }
 
     private static Dictionary<string, object?> Parts(string[] parts)
@@ -234,6 +273,64 @@ internal static partial class GoFunctions
         return result.ToString();
     }
 
+    /// <summary>Go's base32.StdEncoding.DecodeString; like b64dec, Sprig returns the error text.</summary>
+    private static string Base32Decode(string text)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = new List<byte>();
+        ulong buffer = 0;
+        var bits = 0;
+        var end = text.IndexOf('=', StringComparison.Ordinal) is var pad && pad >= 0 ? pad : text.Length;
+        if (text.Length % 8 != 0 || text[end..].Any(c => c != '=') || (end < text.Length && end % 8 is not (2 or 4 or 5 or 7)))
+        {
+            return $"illegal base32 data at input byte {(text.Length % 8 != 0 ? text.Length - (text.Length % 8) : end)}";
+        }
+
+        for (var i = 0; i < end; i++)
+        {
+            var value = alphabet.IndexOf(text[i], StringComparison.Ordinal);
+            if (value < 0)
+            {
+                return $"illegal base32 data at input byte {i}";
+            }
+
+            buffer = (buffer << 5) | (uint)value;
+            bits += 5;
+            if (bits >= 8)
+            {
+                bits -= 8;
+                bytes.Add((byte)(buffer >> bits));
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    /// <summary>goutils.AbbreviateFull, with Sprig's guard: "..." on the side(s) cut, at most <paramref name="width"/> characters.</summary>
+    private static string AbbreviateBoth(int offset, int width, string text)
+    {
+        if (width < 4 || (offset > 0 && width < 7) || text.Length <= width)
+        {
+            return text;
+        }
+
+        offset = Math.Min(offset, text.Length);
+        if (text.Length - offset < width - 3)
+        {
+            offset = text.Length - (width - 3);
+        }
+
+        if (offset <= 4)
+        {
+            return text[..(width - 3)] + "...";
+        }
+
+        var rest = text[offset..];
+        return offset + width - 3 < text.Length
+            ? "..." + (rest.Length > width - 3 ? rest[..(width - 6)] + "..." : rest)
+            : "..." + text[^(width - 3)..];
+    }
+
     private static uint Adler32(byte[] data)
     {
         uint a = 1, b = 0;
@@ -250,20 +347,30 @@ internal static partial class GoFunctions
     {
         add("list", 0, Many, (_, a) => a.ToList());
         add("tuple", 0, Many, (_, a) => a.ToList());
-        add("first", 1, 1, (_, a) => List(a[0], "first") is { Count: > 0 } l ? l[0] : null);
-        add("last", 1, 1, (_, a) => List(a[0], "last") is { Count: > 0 } l ? l[^1] : null);
-        add("rest", 1, 1, (_, a) => List(a[0], "rest") is { Count: > 0 } l ? l.Skip(1).ToList() : null);
-        add("initial", 1, 1, (_, a) => List(a[0], "initial") is { Count: > 0 } l ? l.SkipLast(1).ToList() : null);
-        add("append", 2, 2, (_, a) => List(a[0], "append").Append(a[1]).ToList());
-        add("push", 2, 2, (_, a) => List(a[0], "push").Append(a[1]).ToList());
-        add("prepend", 2, 2, (_, a) => List(a[0], "prepend").Prepend(a[1]).ToList());
+        // Sprig's plain list functions panic where the must* ones return an error; a template reports both the same way.
+        void Both(string name, int min, int max, Func<GoExecution, object?[], object?> body)
+        {
+            add(name, min, max, body);
+            add(Must(name), min, max, body);
+        }
+
+        Both("first", 1, 1, (_, a) => List(a[0], "first") is { Count: > 0 } l ? l[0] : null);
+        Both("last", 1, 1, (_, a) => List(a[0], "last") is { Count: > 0 } l ? l[^1] : null);
+        Both("rest", 1, 1, (_, a) => List(a[0], "rest") is { Count: > 0 } l ? l.Skip(1).ToList() : null);
+        Both("initial", 1, 1, (_, a) => List(a[0], "initial") is { Count: > 0 } l ? l.SkipLast(1).ToList() : null);
+        Both("append", 2, 2, (_, a) => List(a[0], "push").Append(a[1]).ToList());
+        Both("push", 2, 2, (_, a) => List(a[0], "push").Append(a[1]).ToList());
+        Both("prepend", 2, 2, (_, a) => List(a[0], "prepend").Prepend(a[1]).ToList());
         add("concat", 0, Many, (_, a) => a.SelectMany(l => List(l, "concat")).ToList());
-        add("reverse", 1, 1, (_, a) => Enumerable.Reverse(List(a[0], "reverse")).ToList());
-        add("uniq", 1, 1, (_, a) => List(a[0], "uniq").Aggregate(new List<object?>(), (r, v) => { if (!r.Any(x => DeepEqual(x, v))) { r.Add(v); } return r; }));
-        add("without", 1, Many, (_, a) => List(a[0], "without").Where(v => !a.Skip(1).Any(x => DeepEqual(x, v))).ToList());
-        add("has", 2, 2, (_, a) => List(a[1], "has").Any(v => DeepEqual(v, a[0])));
-        add("compact", 1, 1, (_, a) => List(a[0], "compact").Where(v => !IsEmpty(v)).ToList());
-        add("chunk", 2, 2, (_, a) => List(a[1], "chunk").Chunk(Math.Max(1, Int(a[0]))).Select(c => (object?)c.ToList()).ToList());
+        Both("reverse", 1, 1, (_, a) => Enumerable.Reverse(List(a[0], "reverse")).ToList());
+        Both("uniq", 1, 1, (_, a) => List(a[0], "uniq").Aggregate(new List<object?>(), (r, v) => { if (!r.Any(x => DeepEqual(x, v))) { r.Add(v); } return r; }));
+        Both("without", 1, Many, (_, a) => List(a[0], "without").Where(v => !a.Skip(1).Any(x => DeepEqual(x, v))).ToList());
+        Both("has", 2, 2, (_, a) => List(a[1], "has").Any(v => DeepEqual(v, a[0])));
+        Both("compact", 1, 1, (_, a) => List(a[0], "compact").Where(v => !IsEmpty(v)).ToList());
+        Both("chunk", 2, 2, (_, a) => Int(a[0]) is var size && size > 0
+            ? List(a[1], "chunk").Chunk(size).Select(c => (object?)c.ToList()).ToList()
+            : throw new GoFunctionException("runtime error: integer divide by zero"));
+        add("mustSlice", 1, 3, (_, a) => SprigSlice(a[0], a[1..]));
         add("until", 1, 1, (e, a) => Step(e, 0, ToInt64(a[0]), ToInt64(a[0]) >= 0 ? 1 : -1));
         add("untilStep", 3, 3, (e, a) => Step(e, ToInt64(a[0]), ToInt64(a[1]), ToInt64(a[2])));
         add("seq", 0, 3, (e, a) => Seq(e, a.Select(ToInt64).ToArray()));
@@ -284,6 +391,26 @@ internal static partial class GoFunctions
         add("deepCopy", 1, 1, (_, a) => DeepCopy(a[0]));
         add("mustDeepCopy", 1, 1, (_, a) => DeepCopy(a[0]));
         add("dig", 2, Many, (_, a) => Dig(a));
+    }
+
+    /// <summary>Sprig's slice (which shadows Go's builtin in Sprig, but not here): lists only, lenient indexes, nil for an empty list.</summary>
+    private static object? SprigSlice(object? value, object?[] indexes)
+    {
+        if (value is not List<object?> list)
+        {
+            throw new GoFunctionException($"list should be type of slice or array but {GoValues.KindName(value)}");
+        }
+
+        if (list.Count == 0)
+        {
+            return null;
+        }
+
+        var start = indexes.Length > 0 ? ToInt64(indexes[0]) : 0;
+        var end = indexes.Length > 1 ? ToInt64(indexes[1]) : list.Count;
+        return start >= 0 && start <= end && end <= list.Count
+            ? list.GetRange((int)start, (int)(end - start))
+            : throw new GoFunctionException("reflect: slice index out of range");
     }
 
     private static Dictionary<string, object?> Dict(object?[] a)

@@ -4,7 +4,7 @@ using static Sveltos.Engine.Templates.Go.GoConvert;
 namespace Sveltos.Engine.Templates.Go;
 
 /// <summary>
-/// The Sveltos controllers' functions (toYaml/fromYaml/..., getResource, copy and the field functions) and Helm's
+/// The Sveltos controllers' functions (toYaml/toToml/fromYaml/..., getResource, copy and the field functions) and Helm's
 /// include, tpl and lookup. getResource/copy/getField/setField/removeField take a resource identifier of the
 /// profile's templateResourceRefs (or, for getField/setField/removeField, a map), as Sveltos documents them.
 /// </summary>
@@ -14,6 +14,7 @@ internal static partial class GoFunctions
     {
         add("toYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
         add("mustToYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
+        add("toToml", 1, 1, (e, a) => e.Bounded(ToToml(a[0])));
         add("fromYaml", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
         {
             null => new Dictionary<string, object?>(StringComparer.Ordinal),
@@ -39,6 +40,19 @@ internal static partial class GoFunctions
     }
 
     private static string ToYaml(object? value) => TemplateYaml.Write(GoValues.ToJson(value));
+
+    /// <summary>Like Helm's toToml, an encoding error comes back as the text.</summary>
+    private static string ToToml(object? value)
+    {
+        try
+        {
+            return TomlWriter.Write(value);
+        }
+        catch (FormatException e)
+        {
+            return e.Message;
+        }
+    }
 
     private static object? ReadYaml(string text)
     {

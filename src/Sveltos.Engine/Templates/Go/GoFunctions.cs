@@ -3,7 +3,7 @@ using System.Text;
 namespace Sveltos.Engine.Templates.Go;
 
 /// <summary>
-/// The function table, built once and only read: Go's builtins, Sprig's functions (without env/expandenv), the
+/// The function table, built once and only read: Go's builtins, Sprig's functions (all but env/expandenv), the
 /// Sveltos functions and Helm's include/tpl/required. Template-defined functions do not exist in Go templates, so
 /// the table is the same for every template.
 /// </summary>
@@ -14,6 +14,10 @@ internal static partial class GoFunctions
     public static IReadOnlyCollection<string> Names => Table.Keys;
 
     public static bool IsDefined(string name) => Table.ContainsKey(name);
+
+    /// <summary>Why a Sprig function is left out (env and expandenv), or null.</summary>
+    public static string? Withheld(string name) =>
+        name is "env" or "expandenv" ? "templates cannot read environment variables" : null;
 
     public static GoFunction? Get(string name) => Table.GetValueOrDefault(name);
 
@@ -26,6 +30,8 @@ internal static partial class GoFunctions
         AddSprigLists(Add);
         AddSprigMath(Add);
         AddSprigOther(Add);
+        AddSprigCrypto(Add);
+        AddSprigPaths(Add);
         AddSveltos(Add);
         return table;
     }
@@ -33,6 +39,9 @@ internal static partial class GoFunctions
     private delegate void Adder(string name, int min, int max, Func<GoExecution, object?[], object?> body);
 
     private const int Many = GoFunction.Variadic;
+
+    /// <summary>The name of a function's must* variant: regexFind → mustRegexFind.</summary>
+    private static string Must(string name) => "must" + char.ToUpperInvariant(name[0]) + name[1..];
 
     private static void AddBuiltins(Adder add)
     {

@@ -1,9 +1,11 @@
 namespace Sveltos.Engine.Templates.Go;
 
 /// <summary>A syntax error at an offset of the template text.</summary>
-internal sealed class GoParseException(string message, int position) : Exception(message)
+internal sealed class GoParseException(string message, int position, string errorId = TemplateErrorIds.SyntaxError) : Exception(message)
 {
     public int Position { get; } = position;
+
+    public string ErrorId { get; } = errorId;
 }
 
 /// <summary>
@@ -408,7 +410,9 @@ internal sealed class GoParser
             case TokenKind.Identifier:
                 if (!_isFunction(token.Value))
                 {
-                    throw new GoParseException($"function \"{token.Value}\" not defined", token.Position);
+                    throw GoFunctions.Withheld(token.Value) is { } why
+                        ? new GoParseException($"function \"{token.Value}\" not defined: {why}", token.Position, TemplateErrorIds.Forbidden)
+                        : new GoParseException($"function \"{token.Value}\" not defined", token.Position);
                 }
 
                 return new IdentifierNode(token.Position, token.Value);

@@ -38,8 +38,8 @@ public sealed class GoTemplateRenderer
         {
             var (line, column) = GoCompiledTemplate.Position(text, e.Position);
             throw new TemplateException(
-                TemplateErrorIds.SyntaxError,
-                ErrorKind.InvalidData,
+                e.ErrorId,
+                TemplateErrorIds.KindOf(e.ErrorId),
                 sourceName,
                 line,
                 column,
