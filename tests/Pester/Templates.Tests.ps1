@@ -179,6 +179,53 @@ stringData:
     }
 }
 
+Describe 'Go templates with Sprig crypto: a per-cluster certificate signed by a generated CA' {
+    It 'deploys a TLS Secret whose certificate names the cluster and chains to the CA beside it' {
+        New-TemplateContent go-tls @'
+{{- $ca := genCA "fleet-ca" 365 }}
+{{- $host := printf "%s.%s.example.com" .Cluster.metadata.name .Cluster.metadata.labels.region }}
+{{- $cert := genSignedCert .Cluster.metadata.name (list "10.0.0.1") (list $host) 90 $ca }}
+apiVersion: v1
+kind: Secret
+metadata:
+  name: cluster-tls
+  namespace: default
+type: kubernetes.io/tls
+data:
+  ca.crt: {{ $ca.Cert | b64enc }}
+  tls.crt: {{ $cert.Cert | b64enc }}
+  tls.key: {{ $cert.Key | b64enc }}
+'@
+        New-ClusterProfile -Name go-tls -ClusterSelector 'region=eu-west' -PolicyRef @{ kind = 'ConfigMap'; name = 'go-tls' } | Save-ClusterProfile -Confirm:$false
+        (Invoke-ProfileSync -Name go-tls -Summary).Status | Should -Be 'Provisioned'
+
+        $secret = Get-Live c1 secret cluster-tls
+        $pem = { param($Field) [Text.Encoding]::ASCII.GetString([Convert]::FromBase64String($secret.data.$Field)) }
+        $ca = [Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem((& $pem 'ca.crt'))
+        $cert = [Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem((& $pem 'tls.crt'), (& $pem 'tls.key'))
+        $cert.Subject | Should -Be 'CN=c1'
+        $cert.Issuer | Should -Be 'CN=fleet-ca'
+        $cert.HasPrivateKey | Should -BeTrue
+        ($cert.Extensions | Where-Object { $_.Oid.Value -eq '2.5.29.17' }).Format($false) | Should -Match 'c1\.eu-west\.example\.com'
+        $chain = [Security.Cryptography.X509Certificates.X509Chain]::new()
+        $chain.ChainPolicy.RevocationMode = 'NoCheck'
+        $chain.ChainPolicy.TrustMode = 'CustomRootTrust'
+        $null = $chain.ChainPolicy.CustomTrustStore.Add($ca)
+        $chain.Build($cert) | Should -BeTrue
+
+        # Nothing the template reads changed, so it is not rendered again: the certificate stays.
+        (Invoke-ProfileSync -Name go-tls).Action | Should -Be 'Unchanged'
+        (Get-Live c1 secret cluster-tls).data.'tls.crt' | Should -Be $secret.data.'tls.crt'
+
+        # A change to what the template can read (the cluster's labels) renders it again: new keys.
+        Set-SveltosCluster c1 -AddLabel @{ rotation = '2' }
+        (Invoke-ProfileSync -Name go-tls).Action | Should -Be 'Updated'
+        (Get-Live c1 secret cluster-tls).data.'tls.crt' | Should -Not -Be $secret.data.'tls.crt'
+        Set-SveltosCluster c1 -RemoveLabel rotation
+        Remove-ClusterProfile -Name go-tls -Confirm:$false
+    }
+}
+
 Describe 'Templates use cluster labels' {
     It 'produces different objects per cluster (kubectl as witness)' {
         New-TemplateContent per-cluster @'

@@ -37,7 +37,15 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
 }
 
 /// <summary>One object to deploy and where it came from.</summary>
-public sealed record ContentObject(JsonObject Object, SourceRef Source, string Reason, DeploymentType Target);
+public sealed record ContentObject(JsonObject Object, SourceRef Source, string Reason, DeploymentType Target)
+{
+    /// <summary>
+    /// For an object a template produced: a hash of the template and of every value it could read. Syncs compare
+    /// this rather than the output, so a template using random or crypto functions (genCA, randAlphaNum, uuidv4)
+    /// is deployed again only when its inputs change, not with new keys at every sync.
+    /// </summary>
+    public string? RenderedFrom { get; init; }
+}
 
 public sealed record ContentResult(IReadOnlyList<ContentObject> Objects, IReadOnlyList<SourceVersion> Sources)
 {

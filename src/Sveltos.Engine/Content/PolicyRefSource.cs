@@ -88,9 +88,14 @@ public sealed class PolicyRefSource : IContentSource
                 }
 
                 string manifests;
+                string? renderedFrom = null;
                 try
                 {
                     manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken, language) : text;
+                    if (templated)
+                    {
+                        renderedFrom = ObjectHasher.Hash($"{language}\n{text}\n{data!.Fingerprint}");
+                    }
                 }
                 catch (Templates.TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
                 {
@@ -100,7 +105,7 @@ public sealed class PolicyRefSource : IContentSource
 
                 foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'"))
                 {
-                    objects.Add(new ContentObject(obj, sourceRef, Tracking.ResourcesReason, target));
+                    objects.Add(new ContentObject(obj, sourceRef, Tracking.ResourcesReason, target) { RenderedFrom = renderedFrom });
                 }
             }
         }

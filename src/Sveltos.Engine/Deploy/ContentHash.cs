@@ -14,7 +14,7 @@ public static class ContentHash
             profile.ToJsonObject()["spec"]?.DeepClone(),
             new JsonArray(objects.Select(o => (JsonNode)new JsonObject
             {
-                ["object"] = o.Object.DeepClone(),
+                ["object"] = o.RenderedFrom is null ? o.Object.DeepClone() : o.RenderedFrom,
                 ["source"] = o.Source.ToString(),
                 ["reason"] = o.Reason,
             }).ToArray()),

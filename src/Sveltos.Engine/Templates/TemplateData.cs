@@ -22,6 +22,8 @@ public sealed class TemplateData
         Resources = resources ?? new Dictionary<string, JsonObject>();
     }
 
+    private string? fingerprint;
+
     public JsonObject Cluster { get; }
 
     public string ClusterName { get; }
@@ -39,4 +41,14 @@ public sealed class TemplateData
 
     /// <summary>A Cluster API cluster's control plane object (its <c>spec.controlPlaneRef</c>); null for other clusters or when it is not found.</summary>
     public JsonObject? KubeadmControlPlane { get; init; }
+
+    /// <summary>A hash of everything a template can read here: equal fingerprints, equal renders (randomness aside).</summary>
+    public string Fingerprint => fingerprint ??= Deploy.ObjectHasher.Hash(new JsonObject
+    {
+        ["cluster"] = Cluster.DeepClone(),
+        ["kubernetesVersion"] = KubernetesVersion,
+        ["resources"] = new JsonObject(Resources.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value.DeepClone()))),
+        ["infrastructureProvider"] = InfrastructureProvider?.DeepClone(),
+        ["kubeadmControlPlane"] = KubeadmControlPlane?.DeepClone(),
+    });
 }
