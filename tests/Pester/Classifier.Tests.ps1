@@ -204,6 +204,14 @@ Describe 'Lua scripts in classifiers' {
         Get-Labelled web | Should -Be 'c3'
     }
 
+    It 'completes classifier names from the fleet' {
+        foreach ($line in 'Get-ClusterClassifier -Name thr', 'Remove-ClusterClassifier thr') {
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'three-replicas'
+        }
+        $line = 'Get-ClusterClassifier -Name *'
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'three-replicas', 'web-config'
+    }
+
     It 'stops a runaway script at its time limit, reports it per cluster, and still classifies the rest' {
         New-ClusterClassifier -Name runaway -ClassifierLabel @{ loop = 'forever' } -ResourceSelector @{
             group = 'apps'; version = 'v1'; kind = 'Deployment'; evaluate = 'function evaluate() while true do end end'

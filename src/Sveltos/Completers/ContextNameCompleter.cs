@@ -17,13 +17,7 @@ public sealed class ContextNameCompleter : IArgumentCompleter
     {
         try
         {
-            var kubeconfig = CompletionText.Kubeconfig(fakeBoundParameters);
-            var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            return KubeconfigLoader.Load(kubeconfig).Contexts.Keys
-                .Where(pattern.IsMatch)
-                .Order(StringComparer.Ordinal)
-                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name))
-                .ToList();
+            return CompletionText.Matching(KubeconfigLoader.Load(CompletionText.Kubeconfig(fakeBoundParameters)).Contexts.Keys, wordToComplete);
         }
         catch (Exception)
         {

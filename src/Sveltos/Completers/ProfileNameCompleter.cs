@@ -1,11 +1,10 @@
 using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using Sveltos.Infrastructure;
 
 namespace Sveltos.Completers;
 
-/// <summary>Completes profile names from the fleet in effect. Never throws: an unreadable fleet completes nothing.</summary>
+/// <summary>Completes profile names from the fleet in effect.</summary>
 public sealed class ProfileNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
@@ -13,25 +12,7 @@ public sealed class ProfileNameCompleter : IArgumentCompleter
         string parameterName,
         string wordToComplete,
         CommandAst commandAst,
-        IDictionary fakeBoundParameters)
-    {
-        try
-        {
-            var fleet = CompletionText.Fleet(fakeBoundParameters);
-            using var opened = FleetConnections.Target(fleet).Open(Engine.Fleet.ClusterProbe.ProbeOptions);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            var pattern = WildcardPattern.Get(wordToComplete.Trim('\'', '"') + "*", WildcardOptions.IgnoreCase);
-            return opened.GetProfilesAsync(timeout.Token).GetAwaiter().GetResult().Profiles
-                .Select(p => p.Name)
-                .Where(pattern.IsMatch)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal)
-                .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name))
-                .ToList();
-        }
-        catch (Exception)
-        {
-            return [];
-        }
-    }
+        IDictionary fakeBoundParameters) =>
+        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, async (fleet, token) =>
+            (await fleet.GetProfilesAsync(token).ConfigureAwait(false)).Profiles.Select(p => p.Name));
 }
