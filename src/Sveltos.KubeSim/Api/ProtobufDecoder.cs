@@ -88,6 +88,9 @@ internal static class ProtobufDecoder
                         obj[field.Name] = number64;
                     }
                     break;
+                case ProtoKind.OptionalInt64:
+                    obj[field.Name] = (long)reader.Varint();
+                    break;
                 case ProtoKind.Bool:
                     obj[field.Name] = reader.Varint() != 0;
                     break;

@@ -5,6 +5,9 @@ internal enum ProtoKind
     String,
     Bytes,
     Int64,
+
+    /// <summary>A pointer integer (<c>optional int32</c>, e.g. replicas): present means set, even when zero.</summary>
+    OptionalInt64,
     Bool,
     Time,
     Message,
@@ -19,7 +22,7 @@ internal sealed record ProtoField(int Number, string Name, ProtoKind Kind, IRead
 
 /// <summary>
 /// The protobuf layouts (from the API's generated.proto) of the kinds kubectl's typed clients send as protobuf from
-/// "kubectl create namespace|configmap|secret|serviceaccount" and "kubectl auth can-i".
+/// "kubectl create namespace|configmap|secret|serviceaccount|deployment" and "kubectl auth can-i".
 /// </summary>
 internal static class ProtobufSchemas
 {
@@ -44,6 +47,28 @@ internal static class ProtobufSchemas
 
     private static readonly Dictionary<int, ProtoField> NonResourceAttributes = Message(new(1, "path", ProtoKind.String), new(2, "verb", ProtoKind.String));
 
+    private static readonly Dictionary<int, ProtoField> LabelSelector = Message(
+        new(1, "matchLabels", ProtoKind.StringMap),
+        new(2, "matchExpressions", ProtoKind.RepeatedMessage, Message(
+            new(1, "key", ProtoKind.String), new(2, "operator", ProtoKind.String), new(3, "values", ProtoKind.RepeatedString))));
+
+    // The container fields "kubectl create deployment" fills (name, image, command, ports); others are dropped.
+    private static readonly Dictionary<int, ProtoField> Container = Message(
+        new(1, "name", ProtoKind.String), new(2, "image", ProtoKind.String), new(3, "command", ProtoKind.RepeatedString),
+        new(4, "args", ProtoKind.RepeatedString), new(5, "workingDir", ProtoKind.String),
+        new(6, "ports", ProtoKind.RepeatedMessage, Message(
+            new(1, "name", ProtoKind.String), new(2, "hostPort", ProtoKind.Int64), new(3, "containerPort", ProtoKind.Int64),
+            new(4, "protocol", ProtoKind.String), new(5, "hostIP", ProtoKind.String))),
+        new(7, "env", ProtoKind.RepeatedMessage, Message(new(1, "name", ProtoKind.String), new(2, "value", ProtoKind.String))),
+        new(14, "imagePullPolicy", ProtoKind.String));
+
+    private static readonly Dictionary<int, ProtoField> PodTemplateSpec = Message(
+        new(1, "metadata", ProtoKind.Message, ObjectMeta),
+        new(2, "spec", ProtoKind.Message, Message(
+            new(2, "containers", ProtoKind.RepeatedMessage, Container), new(3, "restartPolicy", ProtoKind.String),
+            new(7, "nodeSelector", ProtoKind.StringMap), new(8, "serviceAccountName", ProtoKind.String),
+            new(20, "initContainers", ProtoKind.RepeatedMessage, Container))));
+
     public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<int, ProtoField>> Kinds = new Dictionary<string, IReadOnlyDictionary<int, ProtoField>>
     {
         ["Namespace"] = Message(
@@ -63,6 +88,14 @@ internal static class ProtobufSchemas
         ["SelfSubjectRulesReview"] = Message(
             new(1, "metadata", ProtoKind.Message, ObjectMeta),
             new(2, "spec", ProtoKind.Message, Message(new ProtoField(1, "namespace", ProtoKind.String)))),
+        ["Deployment"] = Message(
+            new(1, "metadata", ProtoKind.Message, ObjectMeta),
+            new(2, "spec", ProtoKind.Message, Message(
+                new(1, "replicas", ProtoKind.OptionalInt64), new(2, "selector", ProtoKind.Message, LabelSelector),
+                new(3, "template", ProtoKind.Message, PodTemplateSpec),
+                new(4, "strategy", ProtoKind.Message, Message(new ProtoField(1, "type", ProtoKind.String))),
+                new(5, "minReadySeconds", ProtoKind.Int64), new(6, "revisionHistoryLimit", ProtoKind.OptionalInt64),
+                new(7, "paused", ProtoKind.Bool), new(9, "progressDeadlineSeconds", ProtoKind.OptionalInt64)))),
         ["ServiceAccount"] = Message(
             new(1, "metadata", ProtoKind.Message, ObjectMeta), new(2, "secrets", ProtoKind.RepeatedMessage, NameReference),
             new(3, "imagePullSecrets", ProtoKind.RepeatedMessage, NameReference), new(4, "automountServiceAccountToken", ProtoKind.Bool)),

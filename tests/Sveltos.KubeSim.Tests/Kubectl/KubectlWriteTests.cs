@@ -20,6 +20,26 @@ public sealed class KubectlWriteTests(KubeSimFixture fixture) : IClassFixture<Ku
     }
 
     [Fact]
+    public async Task Create_deployment_sends_protobuf_and_is_stored_as_kubectl_built_it()
+    {
+        var ns = await fixture.NewNamespaceAsync();
+        (await _kubectl.RunAsync("create", "deployment", "web", "-n", ns, "--image=nginx:1.27", "--replicas=3", "--port=8080")).Succeeded();
+        (await _kubectl.RunAsync("create", "deployment", "idle", "-n", ns, "--image=nginx:1.27", "--replicas=0")).Succeeded();
+
+        var web = JsonDocument.Parse((await _kubectl.RunAsync("get", "deployment", "web", "-n", ns, "-o", "json")).Succeeded().Output).RootElement;
+        var spec = web.GetProperty("spec");
+        Assert.Equal(3, spec.GetProperty("replicas").GetInt32());
+        Assert.Equal("web", spec.GetProperty("selector").GetProperty("matchLabels").GetProperty("app").GetString());
+        Assert.Equal("web", spec.GetProperty("template").GetProperty("metadata").GetProperty("labels").GetProperty("app").GetString());
+        var container = spec.GetProperty("template").GetProperty("spec").GetProperty("containers")[0];
+        Assert.Equal("nginx", container.GetProperty("name").GetString());
+        Assert.Equal("nginx:1.27", container.GetProperty("image").GetString());
+        Assert.Equal(8080, container.GetProperty("ports")[0].GetProperty("containerPort").GetInt32());
+        var idle = (await _kubectl.RunAsync("get", "deployment", "idle", "-n", ns, "-o", "jsonpath={.spec.replicas}")).Succeeded();
+        Assert.Equal("0", idle.Output);
+    }
+
+    [Fact]
     public async Task Secret_stringData_is_stored_as_base64_data_on_every_write()
     {
         var ns = await fixture.NewNamespaceAsync();
