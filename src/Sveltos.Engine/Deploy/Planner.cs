@@ -97,7 +97,9 @@ public static class Planner
     private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, NamespaceProbe namespaces, DesiredState desired, DesiredObject wanted, bool reapply, CancellationToken cancellationToken)
     {
         var inMissingNamespace = wanted.Key.Namespace.Length > 0 && !await namespaces.ExistsAsync(wanted.Key.Namespace, cancellationToken).ConfigureAwait(false);
-        var live = inMissingNamespace ? null : await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
+        var live = inMissingNamespace ? null
+            : wanted.Key is { ApiVersion: "v1", Kind: "Namespace" } ? await namespaces.GetAsync(wanted.Key.Name, cancellationToken).ConfigureAwait(false)
+            : await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
         if (live is null)
         {
             return new PlannedChange(wanted.Key, ObjectAction.Created, wanted, null, "");

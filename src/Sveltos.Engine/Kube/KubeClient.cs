@@ -175,9 +175,9 @@ public sealed class KubeClient : IDisposable
 
     public void Dispose() => kubernetes.Dispose();
 
-    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, bool notFoundIsNull = false)
+    private async Task<JsonObject?> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken, bool notFoundIsNull = false, string accept = "application/json")
     {
-        using var response = await SendRawAsync(method, path, content, streaming: false, cancellationToken, notFoundIsNull).ConfigureAwait(false);
+        using var response = await SendRawAsync(method, path, content, streaming: false, cancellationToken, notFoundIsNull, accept).ConfigureAwait(false);
         if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -187,7 +187,7 @@ public sealed class KubeClient : IDisposable
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text) as JsonObject;
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, bool streaming, CancellationToken cancellationToken, bool notFoundIsNull = false)
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, HttpContent? content, bool streaming, CancellationToken cancellationToken, bool notFoundIsNull = false, string accept = "application/json")
     {
         var payload = content is null ? null : await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var contentType = content?.Headers.ContentType;
@@ -201,7 +201,7 @@ public sealed class KubeClient : IDisposable
             }
 
             using var request = new HttpRequestMessage(method, new Uri(kubernetes.BaseUri, path.TrimStart('/')));
-            request.Headers.Accept.ParseAdd("application/json");
+            request.Headers.TryAddWithoutValidation("Accept", accept);
             request.Headers.UserAgent.ParseAdd(options.UserAgent);
             if (payload is not null)
             {
@@ -312,8 +312,8 @@ public sealed class KubeClient : IDisposable
         return ex;
     }
 
-    internal Task<JsonObject?> GetPathAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, path, null, cancellationToken, notFoundIsNull: true);
+    internal Task<JsonObject?> GetPathAsync(string path, CancellationToken cancellationToken, string accept = "application/json") =>
+        SendAsync(HttpMethod.Get, path, null, cancellationToken, notFoundIsNull: true, accept);
 
     private static string Query(params (string Key, string? Value)[] parameters)
     {

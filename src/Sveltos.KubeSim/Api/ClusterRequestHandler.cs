@@ -89,7 +89,7 @@ internal sealed class ClusterRequestHandler(SimulatedCluster cluster)
             case ["version"]:
                 await Responses.WriteJsonAsync(context, 200, DiscoveryDocuments.Version(cluster.Version)).ConfigureAwait(false);
                 return;
-            case ["api"] or ["apis"] when AggregatedVersion(accept) is { } discoveryVersion:
+            case ["api"] or ["apis"] when AggregatedVersion(accept, cluster.Version) is { } discoveryVersion:
                 context.Response.Headers.Vary = "Accept";
                 await Responses.WriteJsonAsync(context, 200, DiscoveryDocuments.Aggregated(registry, segments[0] == "api", discoveryVersion),
                     $"application/json;g=apidiscovery.k8s.io;v={discoveryVersion};as=APIGroupDiscoveryList").ConfigureAwait(false);
@@ -127,11 +127,27 @@ internal sealed class ClusterRequestHandler(SimulatedCluster cluster)
         }
     }
 
-    private static string? AggregatedVersion(string accept) =>
-        !accept.Contains("as=APIGroupDiscoveryList", StringComparison.Ordinal) ? null
-        : accept.Contains("v=v2;", StringComparison.Ordinal) || accept.Contains("v=v2,", StringComparison.Ordinal) || accept.EndsWith("v=v2", StringComparison.Ordinal) ? "v2"
-        : accept.Contains("v=v2beta1", StringComparison.Ordinal) ? "v2beta1"
-        : null;
+    // Aggregated discovery is served as a real API server of the simulated version serves it: v2beta1 from 1.26,
+    // v2 from 1.30. Older versions answer with the plain APIVersions/APIGroupList documents.
+    private static string? AggregatedVersion(string accept, string serverVersion)
+    {
+        var (major, minor) = MajorMinor(serverVersion);
+        if (!accept.Contains("as=APIGroupDiscoveryList", StringComparison.Ordinal) || (major, minor) is (1, < 26))
+        {
+            return null;
+        }
+
+        var wantsV2 = accept.Contains("v=v2;", StringComparison.Ordinal) || accept.Contains("v=v2,", StringComparison.Ordinal) || accept.EndsWith("v=v2", StringComparison.Ordinal);
+        return wantsV2 && (major, minor) is not (1, < 30) ? "v2"
+            : accept.Contains("v=v2beta1", StringComparison.Ordinal) ? "v2beta1"
+            : null;
+    }
+
+    private static (int Major, int Minor) MajorMinor(string version)
+    {
+        var parts = version.TrimStart('v').Split('.', '-', '+');
+        return parts.Length >= 2 && int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) ? (major, minor) : (1, 99);
+    }
 
     private static Task WriteOrNotFoundAsync(HttpContext context, System.Text.Json.Nodes.JsonObject? document) =>
         document is null ? throw ApiException.NotFoundPath(context.Request.Path) : Responses.WriteJsonAsync(context, 200, document);
