@@ -12,14 +12,18 @@ namespace Sveltos.Engine.Scripting;
 /// </summary>
 /// <remarks>
 /// Lua reports errors with longjmp, which must never cross a managed frame. So nothing here raises a Lua error
-/// from managed code: scripts and data run inside a coroutine (lua_resume is the protected boundary), the time
-/// limit makes the hook yield (which Lua performs after the hook has returned), and the memory limit makes the
-/// allocator return null (which Lua turns into an error in its own C code). A single library call, such as a
-/// pattern match on a long string, is not interrupted until it returns.
+/// from managed code: scripts and data run inside a coroutine (lua_resume is the protected boundary); past the
+/// time limit the managed hook only swaps itself for Lua's own lua_error as the running thread's hook, so the
+/// next instruction raises the error from native code (a yield would fail inside a sort comparator or a
+/// metamethod, where Lua cannot yield); the memory limit makes the allocator return null, which Lua turns into an
+/// error in its own C code. A single library call, such as a pattern match on a long string, is not interrupted
+/// until it returns.
 /// </remarks>
 internal sealed class LuaSandbox : IDisposable
 {
-    // Runs first in every state: removes what reaches outside the sandbox or could run outside its limits.
+    // Runs first in every state: removes what reaches outside the sandbox or could run outside its limits. Lua runs
+    // an xpcall message handler before unwinding, with hooks off when the error came from the time limit, so the
+    // handler is called after pcall has unwound instead, where the time limit applies to it too.
     private const string Prelude = """
         dofile, loadfile, load, loadstring, require, collectgarbage = nil, nil, nil, nil, nil, nil
         print = function() end
@@ -31,15 +35,30 @@ internal sealed class LuaSandbox : IDisposable
           return original_setmetatable(t, mt)
         end
         string.dump = nil
+        local pcall, pack, unpack = pcall, table.pack, table.unpack
+        xpcall = function(f, handler, ...)
+          local results = pack(pcall(f, ...))
+          if results[1] then
+            return unpack(results, 1, results.n)
+          end
+          return false, handler(results[2])
+        end
         """;
 
     private const int HookInstructionCount = 1000;
+    private const int CountHookMask = 1 << 3;
+
+    // lua_error(L) raises the value on top of the stack; installed as a count hook it stops the thread at its next
+    // instruction. Its signature is the hook's minus the second argument, which C calling conventions ignore.
+    private static readonly Lazy<IntPtr> LuaError = new(() =>
+        NativeLibrary.GetExport(NativeLibrary.Load("lua54", typeof(LuaSandbox).Assembly, null), "lua_error"));
 
     private readonly LuaLimits limits;
     private readonly LuaAlloc allocator;
     private readonly LuaHookFunction hook;
     private readonly Stopwatch clock = new();
     private readonly Lua state;
+    private readonly IntPtr luaError;
     private long allocated;
     private bool enforceMemory;
     private bool timedOut;
@@ -57,7 +76,8 @@ internal sealed class LuaSandbox : IDisposable
         state.OpenUTF8Library();
         state.OpenCoroutineLibrary();
         state.SetTop(0);
-        state.SetHook(hook, LuaHookMask.Count, HookInstructionCount);
+        luaError = LuaError.Value;
+        NativeMethods.SetHook(state.Handle, Marshal.GetFunctionPointerForDelegate(hook), CountHookMask, HookInstructionCount);
         Run(Prelude, "=prelude");
     }
 
@@ -120,7 +140,7 @@ internal sealed class LuaSandbox : IDisposable
                 enforceMemory = false;
             }
 
-            // A coroutine the script created may have been the one the hook yielded, and its caller carried on.
+            // The stop may have hit inside a pcall or a coroutine of the script, which then ended some other way.
             return status switch
             {
                 _ when timedOut => throw new LuaScriptException(LuaFailure.Timeout, $"{Describe(chunkName)} ran longer than {limits.CallTimeout.TotalSeconds:0.###} s and was stopped"),
@@ -170,12 +190,13 @@ internal sealed class LuaSandbox : IDisposable
     private static string ErrorText(Lua thread) =>
         thread.Type(-1) == LuaType.String ? thread.ToString(-1, false) : $"(an error value of type {thread.TypeName(thread.Type(-1))})";
 
+    // Called from native code: nothing may throw out of it.
     private void OnInstructions(IntPtr luaState, IntPtr debug)
     {
         if (clock.Elapsed > limits.CallTimeout)
         {
             timedOut = true;
-            Lua.FromIntPtr(luaState).Yield(0);
+            NativeMethods.SetHook(luaState, luaError, CountHookMask, 1);
         }
     }
 

@@ -57,6 +57,10 @@ public sealed class LuaSandboxTests
     [InlineData("local function f() return f() end return f()")]
     [InlineData("while true do pcall(function() while true do end end) end")]
     [InlineData("local co = coroutine.wrap(function() while true do end end) co()")]
+    [InlineData("table.sort({3, 2, 1}, function(a, b) while true do end end)")]
+    [InlineData("string.gsub('aaa', 'a', function() while true do end end)")]
+    [InlineData("local t = setmetatable({}, { __index = function() while true do end end }) return t.x")]
+    [InlineData("while true do xpcall(function() while true do end end, function() while true do end end) end")]
     public void A_runaway_script_is_stopped_at_the_time_limit(string script)
     {
         using var lua = LuaSandbox.Create(Tight);
@@ -104,6 +108,14 @@ public sealed class LuaSandboxTests
         using var lua = LuaSandbox.Create();
         var values = lua.Run("return string.upper('a'), table.concat({1, 2}, ','), math.max(3, 4), utf8.len('é'), type(coroutine.wrap), select('#', print('quiet'))", "=t");
         Assert.Equal<object?>(["A", "1,2", 4L, 1L, "function", 0L], values);
+    }
+
+    [Fact]
+    public void Xpcall_still_calls_its_handler_and_passes_arguments()
+    {
+        using var lua = LuaSandbox.Create();
+        Assert.Equal<object?>([false, "handled t:1: boom"], lua.Run("return xpcall(function() error('boom') end, function(m) return 'handled ' .. m end)", "=t"));
+        Assert.Equal<object?>([true, 5L], lua.Run("return xpcall(function(a, b) return a + b end, print, 2, 3)", "=t"));
     }
 
     [Fact]
