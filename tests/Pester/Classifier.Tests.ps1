@@ -201,6 +201,7 @@ Describe 'Lua scripts in classifiers' {
         $results = Invoke-ClusterClassification | Where-Object Classifier -EQ 'web-config'
         ($results | Where-Object Status -EQ 'Matched').Cluster | Should -Be 'c3'
         ($results | Where-Object Cluster -EQ 'c4').Message | Should -Match 'aggregatedClassification: 1 web ConfigMaps'
+        ($results | Where-Object Cluster -EQ 'c3').Message | Should -Match 'aggregatedClassification: 2 web ConfigMaps'
         Get-Labelled web | Should -Be 'c3'
     }
 

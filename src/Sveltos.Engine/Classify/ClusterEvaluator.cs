@@ -15,7 +15,10 @@ internal sealed class ClusterEvaluator(KubeClient client, KubernetesVersion vers
 
     public KubernetesVersion Version { get; } = version;
 
-    /// <summary>True when every constraint holds and every resource selector finds at least one object.</summary>
+    /// <summary>
+    /// True when every version constraint holds and either the aggregatedClassification script says matching or,
+    /// without one, every resource selector finds at least one object.
+    /// </summary>
     public async Task<(bool Matches, string Reason)> EvaluateAsync(ClassifierDocument classifier, CancellationToken cancellationToken)
     {
         foreach (var constraint in classifier.VersionConstraints)
@@ -27,6 +30,7 @@ internal sealed class ClusterEvaluator(KubeClient client, KubernetesVersion vers
         }
 
         var found = new List<JsonObject>();
+        string? explanation = null;
         var emptySelector = (ResourceSelector?)null;
         for (var i = 0; i < classifier.ResourceSelectors.Count; i++)
         {
@@ -46,9 +50,10 @@ internal sealed class ClusterEvaluator(KubeClient client, KubernetesVersion vers
         if (classifier.AggregatedClassification is { } aggregated)
         {
             var (matching, message) = ClassifierScripts.Aggregate(classifier.Name, aggregated, found);
+            explanation = message is { Length: > 0 } ? $"aggregatedClassification: {message}" : null;
             if (!matching)
             {
-                return (false, message is { Length: > 0 } ? $"aggregatedClassification: {message}" : "aggregatedClassification did not match");
+                return (false, explanation ?? "aggregatedClassification did not match");
             }
         }
         else if (emptySelector is not null)
@@ -64,7 +69,7 @@ internal sealed class ClusterEvaluator(KubeClient client, KubernetesVersion vers
 
         if (classifier.ResourceSelectors.Count > 0)
         {
-            reasons.Add($"found {string.Join(", ", classifier.ResourceSelectors)}");
+            reasons.Add(explanation ?? $"found {string.Join(", ", classifier.ResourceSelectors)}");
         }
 
         return (true, reasons.Count == 0 ? "no constraints: every cluster matches" : string.Join("; ", reasons));
