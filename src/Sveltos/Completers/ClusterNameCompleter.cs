@@ -1,18 +1,10 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using Sveltos.Engine.Fleet;
 
 namespace Sveltos.Completers;
 
 /// <summary>Completes cluster names from the fleet in effect.</summary>
-public sealed class ClusterNameCompleter : IArgumentCompleter
+public sealed class ClusterNameCompleter : FleetNameCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters) =>
-        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, async (fleet, token) =>
-            (await fleet.GetClustersAsync(token).ConfigureAwait(false)).Select(c => c.Name));
+    protected override async Task<IEnumerable<string>> NamesAsync(IFleet fleet, CancellationToken cancellationToken) =>
+        (await fleet.GetClustersAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Name);
 }

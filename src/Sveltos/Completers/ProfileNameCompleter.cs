@@ -1,18 +1,10 @@
-using System.Collections;
-using System.Management.Automation;
-using System.Management.Automation.Language;
+using Sveltos.Engine.Fleet;
 
 namespace Sveltos.Completers;
 
 /// <summary>Completes profile names from the fleet in effect.</summary>
-public sealed class ProfileNameCompleter : IArgumentCompleter
+public sealed class ProfileNameCompleter : FleetNameCompleter
 {
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters) =>
-        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, async (fleet, token) =>
-            (await fleet.GetProfilesAsync(token).ConfigureAwait(false)).Profiles.Select(p => p.Name));
+    protected override async Task<IEnumerable<string>> NamesAsync(IFleet fleet, CancellationToken cancellationToken) =>
+        (await fleet.GetProfilesAsync(cancellationToken).ConfigureAwait(false)).Profiles.Select(p => p.Name);
 }

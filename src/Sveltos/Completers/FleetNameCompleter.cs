@@ -1,0 +1,20 @@
+using System.Collections;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Sveltos.Engine.Fleet;
+
+namespace Sveltos.Completers;
+
+/// <summary>Completes names read from the fleet in effect; a subclass says which names.</summary>
+public abstract class FleetNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName,
+        string parameterName,
+        string wordToComplete,
+        CommandAst commandAst,
+        IDictionary fakeBoundParameters) =>
+        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, NamesAsync);
+
+    protected abstract Task<IEnumerable<string>> NamesAsync(IFleet fleet, CancellationToken cancellationToken);
+}
