@@ -36,44 +36,9 @@ try {
     Verify 'three healthy clusters registered' ((Get-SveltosCluster | Where-Object ConnectionStatus -EQ 'Healthy').Count -eq 3)
 
     Step 'Publish the add-on content (a ConfigMap in the management cluster) and a ClusterProfile selecting env=prod'
-    $content = @'
-apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: web-addon
-  namespace: fleet
-data:
-  web.yaml: |
-    apiVersion: v1
-    kind: Namespace
-    metadata:
-      name: web
-    ---
-    apiVersion: apps/v1
-    kind: Deployment
-    metadata:
-      name: frontend
-      namespace: web
-    spec:
-      replicas: 2
-      selector:
-        matchLabels: {app: frontend}
-      template:
-        metadata:
-          labels: {app: frontend}
-        spec:
-          containers:
-          - name: nginx
-            image: nginx:1.27
-    ---
-    apiVersion: v1
-    kind: ConfigMap
-    metadata:
-      name: settings
-      namespace: web
-    data:
-      color: blue
-'@
+    $addon = Get-Content -Raw (Join-Path $PSScriptRoot '../tests/Content/web-addon.yaml')
+    $content = "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: web-addon`n  namespace: fleet`ndata:`n  web.yaml: |`n" +
+        (($addon.TrimEnd() -split "`n" | ForEach-Object { "    $_" }) -join "`n")
     $content | kubectl apply --context mgmt -f - | Out-Host
     New-ClusterProfile -Name web -ClusterSelector 'env=prod' -PolicyRef @{ kind = 'ConfigMap'; name = 'web-addon' } |
         Save-ClusterProfile -Confirm:$false

@@ -79,7 +79,7 @@ function Write-FleetProfile {
 
 function Get-WebAddOn {
     # The add-on most sync tests deploy: a namespace, a Deployment and a ConfigMap.
-    Get-Content -Raw (Join-Path $PSScriptRoot 'Content/web-addon.yaml')
+    Get-Content -Raw (Join-Path $PSScriptRoot '../Content/web-addon.yaml')
 }
 
 function New-TestFleet {

@@ -7,37 +7,8 @@ namespace Sveltos.Engine.Tests.Sync;
 
 public sealed class SyncLifecycleTests(KubeSimFleet sim) : IClassFixture<KubeSimFleet>, IDisposable
 {
-    private const string WebContent = """
-        apiVersion: v1
-        kind: Namespace
-        metadata:
-          name: web
-        ---
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata:
-          name: frontend
-          namespace: web
-        spec:
-          replicas: 2
-          selector:
-            matchLabels: {app: frontend}
-          template:
-            metadata:
-              labels: {app: frontend}
-            spec:
-              containers:
-              - name: nginx
-                image: nginx:1.27
-        ---
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: settings
-          namespace: web
-        data:
-          color: blue
-        """;
+    // The web add-on every suite and the demo deploy (tests/Content/web-addon.yaml): a Namespace, a Deployment and a ConfigMap.
+    private static readonly string WebContent = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Content", "web-addon.yaml"));
 
     private readonly FleetFolder folder = new(sim);
 
