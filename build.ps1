@@ -15,7 +15,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Test: runs only these Pester files (no xunit), e.g. tests/Pester/Trust.Tests.ps1.
+    [string[]] $PesterPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -30,6 +33,9 @@ $PSNativeCommandUseErrorActionPreference = $true
 . (Join-Path $PSScriptRoot 'build/Invoke-Benchmarks.ps1')
 
 $context = New-BuildContext -Root $PSScriptRoot -Configuration $Configuration
+if ($PesterPath) {
+    $context | Add-Member PesterPath @($PesterPath -split ',' | ForEach-Object { (Resolve-Path $_).Path })
+}
 
 switch ($Task) {
     'Build' { Build-Module $context }

@@ -17,7 +17,7 @@ $env:SVELTOS_KUBESIM = Join-Path $ctx.KubeSimDir 'kubesim.dll'
 $env:SVELTOS_PWSH = $ctx.Pwsh -join [IO.Path]::PathSeparator
 
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = Join-Path $ctx.Root 'tests/Pester'
+$configuration.Run.Path = if ($ctx.PSObject.Properties['PesterPath']) { @($ctx.PesterPath) } else { Join-Path $ctx.Root 'tests/Pester' }
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $configuration.TestResult.Enabled = $true

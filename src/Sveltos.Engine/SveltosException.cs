@@ -23,6 +23,12 @@ public class SveltosException : Exception
     public string? Target { get; }
 
     public string? RecommendedAction { get; }
+
+    /// <summary>The file the error is about (a profile, a content file), for CI annotations; null when unknown.</summary>
+    public string? SourceFile { get; set; }
+
+    /// <summary>1-based line in <see cref="SourceFile"/>, when known.</summary>
+    public int? SourceLine { get; set; }
 }
 
 /// <summary>Broad error classes, mapped one-to-one onto PowerShell error categories by the cmdlets.</summary>

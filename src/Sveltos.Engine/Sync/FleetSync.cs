@@ -27,7 +27,7 @@ public static class FleetSync
         {
             foreach (var problem in fleetProfiles.Problems)
             {
-                observer.Warning($"{problem.Message} (this profile is left as deployed until it is fixed)");
+                observer.ProfileInvalid(problem);
             }
         }
 

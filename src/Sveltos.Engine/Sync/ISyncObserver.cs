@@ -1,4 +1,5 @@
 using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Sync;
 
@@ -9,6 +10,9 @@ namespace Sveltos.Engine.Sync;
 public interface ISyncObserver
 {
     void Verbose(string message);
+
+    /// <summary>A profile of the fleet cannot be read; what it deployed is left as it is until it is fixed.</summary>
+    void ProfileInvalid(ProfileProblem problem) => Warning($"{problem.Message} (this profile is left as deployed until it is fixed)");
 
     void Warning(string message);
 
