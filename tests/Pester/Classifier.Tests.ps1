@@ -282,7 +282,9 @@ Describe 'Invoke-ProfileSync classifies first' {
 
     It 'withdraws the labels of a removed classifier, and with them the profile, even when no classifier is left' {
         Remove-ClusterClassifier -Name mid-versions -FleetPath $fleetPath -Confirm:$false
-        $results = Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath
+        # The profile then selects none of its clusters: the withdrawal guard asks for -Force.
+        { Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -ErrorAction Stop } | Should -Throw -ErrorId 'WithdrawalNeedsForce,*'
+        $results = Invoke-ProfileSync -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -Force
         ($results | Where-Object Action -EQ 'Deleted').Cluster | Sort-Object | Should -Be 'fleet/c1', 'fleet/c2'
         (Get-SveltosCluster -FleetPath $fleetPath -Kubeconfig $sim.KubeconfigPath -SkipConnectionCheck | Where-Object { $_.Labels.ContainsKey('k8s') }) | Should -BeNullOrEmpty
     }

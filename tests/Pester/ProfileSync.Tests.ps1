@@ -354,7 +354,7 @@ Describe 'Continuous mode: -Watch reconciles fleet changes within two seconds' {
     }
 
     It 'withdraws when the profile is removed from the fleet' {
-        Remove-Item (Join-Path $fleet.Path 'profiles/watched.yaml')
+        Remove-ClusterProfile watched -FleetPath $fleet.Path -Confirm:$false
         Wait-Until { -not (Get-Live $fleet c1 configmap watched -Namespace default) } 2.5 | Should -BeLessThan 2.5
     }
 

@@ -6,17 +6,18 @@ namespace Sveltos.Engine.Deploy;
 
 /// <summary>
 /// Carries out an approved plan with server-side apply. The deployment record is written before the
-/// first change (listing everything that may come to exist) and after the last, so an interrupted
-/// sync never leaves an object the next sync does not know about.
+/// first change (listing everything that may come to exist) and after the last (listing what was
+/// applied, and the one change in flight when a run is interrupted), so an interrupted sync never leaves
+/// an object the next sync does not know about, and the record never claims what was not done.
 /// </summary>
 public static class Applier
 {
     private static readonly TimeSpan CrdServeTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RecordWriteTimeout = TimeSpan.FromSeconds(10);
 
-    public static async Task<IReadOnlyList<ObjectResult>> ApplyAsync(KubeClient client, ApplyPlan plan, Func<PlannedChange, bool> approve, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ObjectResult>> ApplyAsync(KubeClient client, ApplyPlan plan, RecordOwner owner, Func<PlannedChange, bool> approve, CancellationToken cancellationToken)
     {
-        var run = new ApplyRun(client, plan);
+        var run = new ApplyRun(client, plan, owner);
         if (plan.Blocked is not null)
         {
             return run.ReportBlocked();
@@ -55,7 +56,8 @@ public static class Applier
         catch (OperationCanceledException)
         {
             status = DeploymentStatus.Applying;
-            message = "interrupted; the next sync completes it";
+            message = $"interrupted after {run.Completed} of {approved.Count} change(s); the next sync completes it";
+            run.Interrupted = true;
             throw;
         }
         finally
@@ -68,18 +70,45 @@ public static class Applier
         return run.Results;
     }
 
+    /// <summary>
+    /// Records that a pair's content could not be produced: the record keeps what was deployed and says why, so
+    /// summaries show Failed rather than the last success. Written once per distinct failure.
+    /// </summary>
+    public static async Task RecordFailureAsync(KubeClient client, ApplyFailure failure, RecordOwner owner, CancellationToken cancellationToken)
+    {
+        var previous = failure.Previous;
+        if (previous is { Status: DeploymentStatus.Failed } && previous.Message == failure.Message && owner.Owns(previous))
+        {
+            return;
+        }
+
+        var record = (previous ?? new DeploymentRecord { Profile = failure.Profile, Cluster = failure.Cluster, Local = failure.Local }) with
+        {
+            Status = DeploymentStatus.Failed,
+            Message = failure.Message,
+            InputHash = "",
+            Fleet = owner.Fleet,
+            FleetDescription = owner.Description,
+            Updated = DateTimeOffset.UtcNow,
+        };
+        await DeploymentRecordStore.SaveAsync(client, record, cancellationToken).ConfigureAwait(false);
+    }
+
     private sealed class ApplyRun
     {
         private readonly KubeClient client;
         private readonly ApplyPlan plan;
+        private readonly RecordOwner owner;
+        private PlannedChange? inFlight;
         private readonly Dictionary<ObjectKey, RecordedObject> deployed;
         private readonly HashSet<PlannedChange> reported = [];
         private readonly Dictionary<ObjectKey, (string? DriftHash, string? ResourceVersion)> applied = [];
 
-        public ApplyRun(KubeClient client, ApplyPlan plan)
+        public ApplyRun(KubeClient client, ApplyPlan plan, RecordOwner owner)
         {
             this.client = client;
             this.plan = plan;
+            this.owner = owner;
             deployed = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key);
             foreach (var change in plan.Changes.Where(c => !c.IsChange))
             {
@@ -103,6 +132,12 @@ public static class Applier
         public List<ObjectResult> Results { get; } = [];
 
         public bool Failed { get; private set; }
+
+        /// <summary>Changes carried out (or failed) so far.</summary>
+        public int Completed { get; private set; }
+
+        /// <summary>Set when the run was cancelled: the record lists only what was applied and the change in flight.</summary>
+        public bool Interrupted { get; set; }
 
         public string FailureMessage { get; private set; } = "";
 
@@ -188,8 +223,10 @@ public static class Applier
             var objects = new Dictionary<ObjectKey, RecordedObject>(deployed);
             if (status == DeploymentStatus.Applying)
             {
-                // Intent: anything this run may create is listed (hash unknown) before it is created.
-                foreach (var change in plan.Changes.Where(c => c.Desired is not null && c.IsChange))
+                // Intent: what this run may create is listed (hash unknown) before it is created; once it was
+                // interrupted, only the write that was under way may have created something.
+                var mayExist = Interrupted ? (inFlight is { Desired: not null } ? [inFlight] : []) : plan.Changes.Where(c => c.Desired is not null && c.IsChange);
+                foreach (var change in mayExist)
                 {
                     objects.TryAdd(change.Key, RecordedObject.Of(change.Key, ""));
                 }
@@ -200,6 +237,8 @@ public static class Applier
             {
                 Profile = plan.Profile,
                 Cluster = plan.Cluster,
+                Fleet = owner.Fleet,
+                FleetDescription = owner.Description,
                 Local = plan.Local,
                 Tier = desired?.Tier ?? plan.Previous?.Tier ?? Tracking.DefaultTier,
                 SyncMode = desired?.SyncMode ?? plan.Previous?.SyncMode ?? "Continuous",
@@ -219,19 +258,26 @@ public static class Applier
 
         private async Task<bool> TryAsync(PlannedChange change, Func<Task> action)
         {
+            // Cancellation passes through with the change still in flight: it may or may not have happened.
+            inFlight = change;
             try
             {
                 await action().ConfigureAwait(false);
-                Report(change, change.Action, change.Message);
-                return true;
             }
             catch (SveltosException ex)
             {
+                inFlight = null;
+                Completed++;
                 Failed = true;
                 FailureMessage = $"{change.Key}: {ex.Message}";
                 Report(change, ObjectAction.Failed, ex.Message);
                 return false;
             }
+
+            inFlight = null;
+            Completed++;
+            Report(change, change.Action, change.Message);
+            return true;
         }
 
         private async Task WriteAsync(PlannedChange change, CancellationToken cancellationToken)

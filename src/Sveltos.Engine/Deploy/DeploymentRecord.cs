@@ -13,6 +13,17 @@ public sealed record DeploymentRecord
     /// <summary>The cluster as the fleet names it (namespace/name).</summary>
     public required string Cluster { get; init; }
 
+    /// <summary>
+    /// The identity of the fleet that wrote the record (<see cref="Fleet.FleetIdentity.Name"/>): a sync acts only on
+    /// its own fleet's records. Null in records written before fleets had identities.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Fleet { get; init; }
+
+    /// <summary>How the writing fleet described itself (e.g. "fleet directory '/src/fleet'"), for messages about foreign records.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FleetDescription { get; init; }
+
     /// <summary>True for deploymentType Local content: kept in the management cluster on the cluster's behalf.</summary>
     public bool Local { get; init; }
 
@@ -46,10 +57,10 @@ public enum DeploymentStatus
     /// <summary>Everything in <see cref="DeploymentRecord.Objects"/> is applied with the recorded hashes.</summary>
     Provisioned,
 
-    /// <summary>A sync started and did not finish: the objects listed may or may not exist.</summary>
+    /// <summary>A sync started and did not finish (it is running, or was interrupted: see the message); the objects listed may or may not exist.</summary>
     Applying,
 
-    /// <summary>The last sync stopped on an error; the objects listed are the ones known to be deployed.</summary>
+    /// <summary>The last sync failed (an object failed, or the content could not be produced: see the message); the objects listed are the ones known to be deployed.</summary>
     Failed,
 }
 

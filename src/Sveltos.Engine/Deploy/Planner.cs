@@ -1,59 +1,39 @@
-using System.Text.Json.Nodes;
-using Sveltos.Engine.Kube;
+using Sveltos.Engine.Drift;
 
 namespace Sveltos.Engine.Deploy;
 
 /// <summary>
-/// Compares what a profile wants with the deployment record and, only where the record cannot
-/// answer, with the live objects. An unchanged pair costs no request at all.
+/// Compares what a profile wants with what is live, using the deployment record to know what the last apply
+/// left: an object deleted or changed out of band is planned again, an object as it was left is Unchanged.
+/// Live objects come from <see cref="LiveObjects"/>: one LIST per kind and cluster, no write when nothing differs.
 /// </summary>
 public static class Planner
 {
-    /// <param name="reapply">
-    /// Objects planned against the live cluster even when the record says they are deployed as wanted
-    /// (drift remediation): one of ours is Updated (re-applied), one that is gone is Created.
-    /// </param>
-    public static async Task<ApplyPlan> PlanAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken, IReadOnlySet<ObjectKey>? reapply = null) =>
-        (await PlanRemoteAsync(client, desired, previous, reapply ?? new HashSet<ObjectKey>(), cancellationToken).ConfigureAwait(false)) with { Local = desired.Local };
-
-    private static async Task<ApplyPlan> PlanRemoteAsync(KubeClient client, DesiredState desired, DeploymentRecord? previous, IReadOnlySet<ObjectKey> reapply, CancellationToken cancellationToken)
+    public static async Task<ApplyPlan> PlanAsync(LiveObjects live, DesiredState desired, DeploymentRecord? previous, CancellationToken cancellationToken)
     {
         var provisioned = previous is { Status: DeploymentStatus.Provisioned };
         if (provisioned && desired.IsOneTime)
         {
-            return Unchanged(desired, previous!, ObjectAction.Skipped, "OneTime: deployed when the cluster first matched; later changes are not pushed.");
-        }
-
-        var forcing = reapply.Any(k => desired.Objects.Any(o => o.Key == k));
-        if (provisioned && previous!.InputHash == desired.InputHash && !forcing)
-        {
-            return Unchanged(desired, previous, ObjectAction.Unchanged, "");
+            return UnchangedAsRecorded(desired, previous!, ObjectAction.Skipped, "OneTime: deployed when the cluster first matched; later changes are not pushed.");
         }
 
         // Drift hashes taken with other exclusions (or none, by an older version) would not compare: take them again.
-        var exclusionsChanged = !SameExclusions(previous?.DriftExclusions, desired.DriftExclusions);
+        var comparable = SameExclusions(previous?.DriftExclusions, desired.DriftExclusions);
         var recorded = (previous?.Objects ?? []).ToDictionary(o => o.Key);
-        var namespaces = new NamespaceProbe(client);
         var changes = new List<PlannedChange>();
         foreach (var wanted in desired.Objects)
         {
-            var force = reapply.Contains(wanted.Key);
-            if (provisioned && !force && recorded.TryGetValue(wanted.Key, out var known) && known.Hash == wanted.Hash && known.DriftHash is not null && !exclusionsChanged)
-            {
-                changes.Add(new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, null, ""));
-                continue;
-            }
-
-            changes.Add(await PlanObjectAsync(client, namespaces, desired, wanted, force || (provisioned && recorded.ContainsKey(wanted.Key)), cancellationToken).ConfigureAwait(false));
+            recorded.TryGetValue(wanted.Key, out var known);
+            changes.Add(await PlanObjectAsync(live, desired, wanted, known, comparable ? previous : null, cancellationToken).ConfigureAwait(false));
         }
 
         var wantedKeys = desired.Objects.Select(o => o.Key).ToHashSet();
         foreach (var stale in (previous?.Objects ?? []).Where(o => !wantedKeys.Contains(o.Key)))
         {
-            changes.Add(await PlanRemovalAsync(client, desired.Profile, stale.Key, leave: false, cancellationToken).ConfigureAwait(false));
+            changes.Add(await PlanRemovalAsync(live, desired.Profile, stale.Key, leave: false, cancellationToken).ConfigureAwait(false));
         }
 
-        var conflicts = changes.Where(c => c.Action == ObjectAction.Conflict).ToList();
+        var conflicts = changes.Count(c => c.Action == ObjectAction.Conflict);
         return new ApplyPlan
         {
             Profile = desired.Profile,
@@ -61,30 +41,55 @@ public static class Planner
             Desired = desired,
             Previous = previous,
             Changes = changes,
-            Blocked = conflicts.Count > 0 && !desired.ContinueOnConflict
-                ? $"{conflicts.Count} conflict(s) and continueOnConflict is false: nothing applied."
+            Blocked = conflicts > 0 && !desired.ContinueOnConflict
+                ? $"{conflicts} conflict(s) and continueOnConflict is false: nothing applied."
                 : null,
         };
     }
 
+    /// <summary>
+    /// True when every object of a provisioned record is live as the record says its last apply left it: the
+    /// pair's inputs being unchanged too, nothing needs building or applying.
+    /// </summary>
+    public static async Task<bool> IsInSyncAsync(LiveObjects live, DeploymentRecord previous, CancellationToken cancellationToken)
+    {
+        foreach (var recorded in previous.Objects)
+        {
+            var obj = await live.GetAsync(recorded.Key, tracked: true, cancellationToken).ConfigureAwait(false);
+            if (obj is null || Tracking.OwnerOf(obj) is not { } owner || !owner.Is(previous.Profile) || owner.Hash != recorded.Hash)
+            {
+                return false;
+            }
+
+            if (DriftEvaluator.Evaluate(previous, recorded, obj) is not (DriftVerdict.InSync or DriftVerdict.Ignored))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Plans taking a profile out of a cluster: delete what it owns, or only untrack it (leave).</summary>
-    public static async Task<ApplyPlan> PlanWithdrawalAsync(KubeClient client, DeploymentRecord previous, bool leave, CancellationToken cancellationToken)
+    public static async Task<ApplyPlan> PlanWithdrawalAsync(LiveObjects live, DeploymentRecord previous, bool leave, CancellationToken cancellationToken)
     {
         var changes = new List<PlannedChange>();
         foreach (var recorded in previous.Objects)
         {
-            changes.Add(await PlanRemovalAsync(client, previous.Profile, recorded.Key, leave, cancellationToken).ConfigureAwait(false));
+            changes.Add(await PlanRemovalAsync(live, previous.Profile, recorded.Key, leave, cancellationToken).ConfigureAwait(false));
         }
 
         return new ApplyPlan { Profile = previous.Profile, Cluster = previous.Cluster, Previous = previous, Changes = changes, LeaveObjects = leave, Local = previous.Local };
     }
 
-    private static ApplyPlan Unchanged(DesiredState desired, DeploymentRecord previous, ObjectAction action, string message) => new()
+    /// <summary>The plan of a pair whose record answers for everything: each recorded object with <paramref name="action"/>.</summary>
+    public static ApplyPlan UnchangedAsRecorded(DesiredState desired, DeploymentRecord previous, ObjectAction action, string message) => new()
     {
         Profile = desired.Profile,
         Cluster = desired.Cluster,
         Desired = desired,
         Previous = previous,
+        Local = desired.Local,
         Changes = previous.Objects.Select(o => new PlannedChange(o.Key, action, desired.Objects.FirstOrDefault(d => d.Key == o.Key), null, message)).ToList(),
     };
 
@@ -94,59 +99,61 @@ public static class Planner
     private static string Describe(IReadOnlyList<Profiles.DriftExclusion> exclusions) =>
         string.Join(";", exclusions.Select(e => $"{string.Join(",", e.Paths)}@{e.Target}"));
 
-    private static async Task<PlannedChange> PlanObjectAsync(KubeClient client, NamespaceProbe namespaces, DesiredState desired, DesiredObject wanted, bool reapply, CancellationToken cancellationToken)
+    /// <param name="known">The object as the record has it; null when the record does not know it.</param>
+    /// <param name="previous">The record to compare drift hashes with; null when they cannot compare (other driftExclusions).</param>
+    private static async Task<PlannedChange> PlanObjectAsync(LiveObjects live, DesiredState desired, DesiredObject wanted, RecordedObject? known, DeploymentRecord? previous, CancellationToken cancellationToken)
     {
-        var inMissingNamespace = wanted.Key.Namespace.Length > 0 && !await namespaces.ExistsAsync(wanted.Key.Namespace, cancellationToken).ConfigureAwait(false);
-        var live = inMissingNamespace ? null
-            : wanted.Key is { ApiVersion: "v1", Kind: "Namespace" } ? await namespaces.GetAsync(wanted.Key.Name, cancellationToken).ConfigureAwait(false)
-            : await GetLiveAsync(client, wanted.Key, cancellationToken).ConfigureAwait(false);
-        if (live is null)
+        var obj = await live.GetAsync(wanted.Key, tracked: known is not null, cancellationToken).ConfigureAwait(false);
+        if (obj is null)
         {
-            return new PlannedChange(wanted.Key, ObjectAction.Created, wanted, null, "");
+            return new PlannedChange(wanted.Key, ObjectAction.Created, wanted, null, known is { Hash.Length: > 0 } ? "deleted out of band; restored" : "");
         }
 
-        var owner = Tracking.OwnerOf(live);
+        var owner = Tracking.OwnerOf(obj);
         if (owner is null)
         {
-            return new PlannedChange(wanted.Key, ObjectAction.Adopted, wanted, live, "existed without a Sveltos owner; adopted");
+            return new PlannedChange(wanted.Key, ObjectAction.Adopted, wanted, obj, "existed without a Sveltos owner; adopted");
         }
 
         if (owner.Is(desired.Profile))
         {
-            return owner.Hash != wanted.Hash ? new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, "")
-                : reapply ? new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, "re-applied")
-                : new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, live, "");
+            if (owner.Hash != wanted.Hash)
+            {
+                return new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, obj, "");
+            }
+
+            var verdict = known is null || previous is null ? DriftVerdict.Unknown : DriftEvaluator.Evaluate(previous, known, obj);
+            return verdict switch
+            {
+                DriftVerdict.InSync => new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, obj, ""),
+                DriftVerdict.Ignored => new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, obj, $"{DriftHasher.IgnoreAnnotation}: left as it is"),
+                DriftVerdict.Modified => new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, obj, "changed out of band; restored"),
+                _ => new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, obj, "re-applied: the state it was left in is not recorded (an interrupted or earlier sync)"),
+            };
         }
 
         if (desired.Tier < owner.Tier)
         {
-            return new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, live, $"taken over from {owner} by tier {desired.Tier}");
+            return new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, obj, $"taken over from {owner} by tier {desired.Tier}");
         }
 
-        return new PlannedChange(wanted.Key, ObjectAction.Conflict, wanted, live, $"owned by {owner}; tier {desired.Tier} does not take precedence (a lower tier wins)");
+        return new PlannedChange(wanted.Key, ObjectAction.Conflict, wanted, obj, $"owned by {owner}; tier {desired.Tier} does not take precedence (a lower tier wins)");
     }
 
-    private static async Task<PlannedChange> PlanRemovalAsync(KubeClient client, ProfileRef profile, ObjectKey key, bool leave, CancellationToken cancellationToken)
+    private static async Task<PlannedChange> PlanRemovalAsync(LiveObjects live, ProfileRef profile, ObjectKey key, bool leave, CancellationToken cancellationToken)
     {
-        var live = await GetLiveAsync(client, key, cancellationToken).ConfigureAwait(false);
-        if (live is null)
+        var obj = await live.GetAsync(key, tracked: true, cancellationToken).ConfigureAwait(false);
+        if (obj is null)
         {
             return new PlannedChange(key, ObjectAction.Unchanged, null, null, "already gone");
         }
 
-        var owner = Tracking.OwnerOf(live);
+        var owner = Tracking.OwnerOf(obj);
         if (owner is null || !owner.Is(profile))
         {
-            return new PlannedChange(key, ObjectAction.Skipped, null, live, owner is null ? "no longer tracked by Sveltos; left in place" : $"now owned by {owner}; left in place");
+            return new PlannedChange(key, ObjectAction.Skipped, null, obj, owner is null ? "no longer tracked by Sveltos; left in place" : $"now owned by {owner}; left in place");
         }
 
-        return new PlannedChange(key, leave ? ObjectAction.Released : ObjectAction.Deleted, null, live, leave ? "LeavePolicies: tracking removed, object kept" : "");
-    }
-
-    private static async Task<JsonObject?> GetLiveAsync(KubeClient client, ObjectKey key, CancellationToken cancellationToken)
-    {
-        // A custom resource whose CRD arrives in the same sync is not served yet: it does not exist.
-        var resource = await client.FindResourceAsync(key.ApiVersion, key.Kind, cancellationToken).ConfigureAwait(false);
-        return resource is null ? null : await client.GetAsync(resource, key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+        return new PlannedChange(key, leave ? ObjectAction.Released : ObjectAction.Deleted, null, obj, leave ? "LeavePolicies: tracking removed, object kept" : "");
     }
 }

@@ -1,12 +1,12 @@
-using System.Text.Json.Nodes;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Kube;
 
 namespace Sveltos.Engine.Drift;
 
 /// <summary>
-/// One-shot drift check of a cluster (Test-Drift): its deployment records, then one LIST per kind of
-/// the objects they track (selected by the tracking label), compared object by object.
+/// One-shot drift check of a cluster (Test-Drift): its deployment records, then one LIST per kind of the
+/// objects they track (selected by the tracking label), compared object by object; an object the list does
+/// not hold (its tracking label removed by hand) is read by itself before it is called deleted.
 /// </summary>
 public static class DriftCheck
 {
@@ -21,12 +21,12 @@ public static class DriftCheck
             .ToList();
         var drifted = new List<DriftFinding>();
         var notChecked = new List<UncheckedObject>();
-        var live = await ListTrackedAsync(client, records.SelectMany(r => r.Objects), cancellationToken).ConfigureAwait(false);
+        var live = new LiveObjects(client);
         foreach (var record in records)
         {
             foreach (var recorded in record.Objects)
             {
-                live.TryGetValue(recorded.Key, out var obj);
+                var obj = await live.GetAsync(recorded.Key, tracked: true, cancellationToken).ConfigureAwait(false);
                 switch (DriftEvaluator.Evaluate(record, recorded, obj))
                 {
                     case DriftVerdict.Modified:
@@ -37,35 +37,13 @@ public static class DriftCheck
                         break;
                     case DriftVerdict.Unknown:
                         notChecked.Add(new UncheckedObject(cluster, record.Profile, recorded.Key, record.Status == DeploymentStatus.Provisioned
-                            ? "no drift hash recorded (deployed before drift detection); the next sync that changes the profile records it"
-                            : $"the last sync did not finish ({record.Status}); run Invoke-ProfileSync"));
+                            ? "the state it was left in is not recorded (deployed by an earlier version of the module); the next Invoke-ProfileSync records it"
+                            : $"the last sync did not finish ({record.Status}{(record.Message.Length > 0 ? ": " + record.Message : "")}); run Invoke-ProfileSync"));
                         break;
                 }
             }
         }
 
         return (drifted, notChecked);
-    }
-
-    /// <summary>The live tracked objects of the given kinds, by key: one LIST per kind, across namespaces.</summary>
-    public static async Task<Dictionary<ObjectKey, JsonObject>> ListTrackedAsync(KubeClient client, IEnumerable<RecordedObject> objects, CancellationToken cancellationToken)
-    {
-        var live = new Dictionary<ObjectKey, JsonObject>();
-        foreach (var kind in objects.GroupBy(o => (o.Key.Group, o.Kind)).Select(g => g.First()))
-        {
-            // A kind no longer served (its CRD was removed) has no objects: they are all deleted.
-            if (await client.FindResourceAsync(kind.ApiVersion, kind.Kind, cancellationToken).ConfigureAwait(false) is not { } resource)
-            {
-                continue;
-            }
-
-            var list = await client.ListAsync(resource, null, Tracking.ReasonLabel, cancellationToken).ConfigureAwait(false);
-            foreach (var item in list.Items)
-            {
-                live[ObjectKey.Of(item)] = item;
-            }
-        }
-
-        return live;
     }
 }

@@ -20,7 +20,7 @@ public static class DriftDiffs
             return diffs;
         }
 
-        var request = new SyncRequest { Profiles = [document], Clusters = new HashSet<string> { cluster }, Reapply = keys, ThrottleLimit = 1 };
+        var request = new SyncRequest { Profiles = [document], Clusters = new HashSet<string> { cluster }, ThrottleLimit = 1 };
         using var plan = await FleetSync.PlanAsync(fleet, request, NullSyncObserver.Instance, cancellationToken).ConfigureAwait(false);
         foreach (var pair in plan.Work.SelectMany(w => w.Pairs).Where(p => p.Plan is { IsWithdrawal: false, Local: false }))
         {

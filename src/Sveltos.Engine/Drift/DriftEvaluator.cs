@@ -15,7 +15,7 @@ public enum DriftVerdict
     /// <summary>Another profile owns the object now (a lower tier took it over): not this profile's drift.</summary>
     NotOwned,
 
-    /// <summary>No drift hash was recorded for the object (an older record, or an interrupted apply).</summary>
+    /// <summary>No drift hash of this version was recorded for the object (an earlier version, or an interrupted apply).</summary>
     Unknown,
 }
 
@@ -39,7 +39,7 @@ public static class DriftEvaluator
             return DriftVerdict.NotOwned;
         }
 
-        if (recorded.DriftHash is null)
+        if (!DriftHasher.IsCurrent(recorded.DriftHash))
         {
             return DriftVerdict.Unknown;
         }

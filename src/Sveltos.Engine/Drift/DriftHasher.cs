@@ -8,55 +8,29 @@ using Sveltos.Engine.Selection;
 namespace Sveltos.Engine.Drift;
 
 /// <summary>
-/// The drift hash of a live object, as Sveltos computes it: labels, annotations and every field but
-/// metadata and status, after removing the profile's driftExclusions paths. Taken from the server's
-/// answer to the apply and again from the live object later: a difference is drift.
+/// The drift hash of a live object: a hash of the fields the module declared (see <see cref="DeclaredFields"/>),
+/// after removing the profile's driftExclusions paths. Taken from the server's answer to the apply and again
+/// from the live object later: a difference is drift. Hashes carry a scheme prefix, so hashes recorded by an
+/// earlier version of the module are recognised as unknown instead of as drift.
 /// </summary>
 public static class DriftHasher
 {
     /// <summary>An object carrying this annotation is never reported as drifted (as in Sveltos).</summary>
     public const string IgnoreAnnotation = "projectsveltos.io/driftDetectionIgnore";
 
-    // Written by controllers on every rollout, never by the profile: hashing them would report every rollout.
-    private static readonly string[] ControllerAnnotations = ["deployment.kubernetes.io/revision", "kubectl.kubernetes.io/last-applied-configuration"];
+    private const string Scheme = "declared:";
 
-    public static string Hash(JsonObject live, IReadOnlyList<DriftExclusion>? exclusions) => Deploy.ObjectHasher.Hash(Comparable(live, exclusions));
+    public static string Hash(JsonObject live, IReadOnlyList<DriftExclusion>? exclusions) => Scheme + Deploy.ObjectHasher.Hash(View(live, exclusions));
+
+    /// <summary>True for a hash this version computes; false for one recorded by an earlier version (or none).</summary>
+    public static bool IsCurrent(string? hash) => hash?.StartsWith(Scheme, StringComparison.Ordinal) == true;
 
     public static bool IsIgnored(JsonObject live) => KubeObject.Annotations(live).ContainsKey(IgnoreAnnotation);
 
-    /// <summary>What the hash covers: { metadata: { labels, annotations }, every other top-level field but status }, exclusions removed.</summary>
-    public static JsonObject Comparable(JsonObject live, IReadOnlyList<DriftExclusion>? exclusions)
+    /// <summary>What the hash covers: the declared fields, exclusions removed.</summary>
+    public static JsonObject View(JsonObject live, IReadOnlyList<DriftExclusion>? exclusions)
     {
-        var view = new JsonObject();
-        foreach (var (key, value) in live)
-        {
-            if (key is not ("metadata" or "status"))
-            {
-                view[key] = value?.DeepClone();
-            }
-        }
-
-        var metadata = new JsonObject();
-        if (live["metadata"]?["labels"] is JsonObject labels && labels.Count > 0)
-        {
-            metadata["labels"] = labels.DeepClone();
-        }
-
-        if (live["metadata"]?["annotations"] is JsonObject annotations)
-        {
-            var kept = (JsonObject)annotations.DeepClone();
-            foreach (var name in ControllerAnnotations)
-            {
-                kept.Remove(name);
-            }
-
-            if (kept.Count > 0)
-            {
-                metadata["annotations"] = kept;
-            }
-        }
-
-        view["metadata"] = metadata;
+        var view = DeclaredFields.Project(live);
         foreach (var exclusion in exclusions ?? [])
         {
             if (Applies(exclusion.Target, live))

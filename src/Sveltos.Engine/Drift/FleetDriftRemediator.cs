@@ -5,9 +5,10 @@ using Sveltos.Engine.Sync;
 namespace Sveltos.Engine.Drift;
 
 /// <summary>
-/// Remediates through the sync's own plan → apply path: a sync of one profile on one cluster that
-/// re-applies the drifted objects (re-rendered from the fleet, with ownership and tiers), and approves
-/// nothing else; pending content changes are left to Invoke-ProfileSync.
+/// Remediates through the sync's own plan → apply path: a sync of one profile on one cluster, which plans
+/// the drifted objects against the live cluster (re-rendered from the fleet, with ownership and tiers)
+/// and approves nothing else; pending content changes are left to Invoke-ProfileSync. An object found
+/// back in the state its record describes is reported as such, never as remediated.
 /// </summary>
 public sealed class FleetDriftRemediator(Func<IFleet> openFleet, SemaphoreSlim? syncGate = null) : IDriftRemediator
 {
@@ -31,7 +32,7 @@ public sealed class FleetDriftRemediator(Func<IFleet> openFleet, SemaphoreSlim? 
 
             var observer = new CollectingObserver();
             // A profile that dependsOn others is planned with the whole fleet, so its dependencies count as deployed.
-            var request = new SyncRequest { Profiles = document.Spec.DependsOn.Count == 0 ? [document] : null, Clusters = new HashSet<string> { cluster }, Reapply = keys, ThrottleLimit = 1 };
+            var request = new SyncRequest { Profiles = document.Spec.DependsOn.Count == 0 ? [document] : null, Clusters = new HashSet<string> { cluster }, ThrottleLimit = 1 };
             using var plan = await FleetSync.PlanAsync(fleet, request, observer, cancellationToken).ConfigureAwait(false);
             if (observer.Failure is { } failure)
             {
@@ -44,7 +45,10 @@ public sealed class FleetDriftRemediator(Func<IFleet> openFleet, SemaphoreSlim? 
                 throw applyFailure;
             }
 
-            var results = observer.Results.Where(r => keys.Contains(r.Key) && !r.Local && ProfileRefs.Identity(r.Profile) == identity).ToList();
+            var results = observer.Results
+                .Where(r => keys.Contains(r.Key) && !r.Local && ProfileRefs.Identity(r.Profile) == identity)
+                .Select(r => r is { Action: ObjectAction.Unchanged, Message.Length: 0 } ? r with { Message = "already as the profile declares it (changed back since it was seen); nothing to remediate" } : r)
+                .ToList();
             foreach (var missing in keys.Where(k => results.All(r => r.Key != k)))
             {
                 results.Add(new ObjectResult(cluster, profile, missing, ObjectAction.Skipped, $"{identity} no longer deploys this object here (or waits for a dependency); not remediated", null));

@@ -14,6 +14,15 @@ public interface IFleet : IDisposable
 
     bool IsReadOnly { get; }
 
+    /// <summary>The fleet's identity; null when it has none yet (a sync needs one, see <see cref="EnsureIdentityAsync"/>).</summary>
+    Task<FleetIdentity?> GetIdentityAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The fleet's identity, created when the fleet can have one made for it; throws (FleetIdentityMissing,
+    /// FleetNotConnected) when it cannot, because a sync without an identity could not tell its deployments from others'.
+    /// </summary>
+    Task<FleetIdentity> EnsureIdentityAsync(CancellationToken cancellationToken);
+
     Task<IReadOnlyList<FleetCluster>> GetClustersAsync(CancellationToken cancellationToken);
 
     /// <summary>Records a cluster (or records it again, replacing its connection and labels).</summary>
@@ -29,6 +38,7 @@ public interface IFleet : IDisposable
     /// <summary>Creates the profile, or replaces the one with the same identity.</summary>
     Task SaveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken);
 
+    /// <summary>Removes the profile and records that it was removed on purpose, so its withdrawal is not taken for a fleet that lost sight of it.</summary>
     Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken);
 
     /// <summary>

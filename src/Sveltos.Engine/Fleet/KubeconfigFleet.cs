@@ -17,6 +17,11 @@ public sealed class KubeconfigFleet(Kubeconfig kubeconfig) : IFleet
     /// <summary>Contexts that cannot be used, with why; listing reports them and goes on.</summary>
     public IReadOnlyList<KubeconfigClusterListing> Listings { get; } = KubeconfigClusterCatalog.List(kubeconfig);
 
+    public Task<FleetIdentity?> GetIdentityAsync(CancellationToken cancellationToken) => Task.FromResult<FleetIdentity?>(null);
+
+    /// <summary>Kubeconfig contexts are no fleet: nothing they "hold" may ever be withdrawn.</summary>
+    public Task<FleetIdentity> EnsureIdentityAsync(CancellationToken cancellationToken) => throw ReadOnly();
+
     public Task<IReadOnlyList<FleetCluster>> GetClustersAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<FleetCluster> clusters = Listings

@@ -19,6 +19,10 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
 
     public bool IsReadOnly => false;
 
+    public Task<FleetIdentity?> GetIdentityAsync(CancellationToken cancellationToken) => ManagementClusterIdentity.GetAsync(Management, cancellationToken);
+
+    public Task<FleetIdentity> EnsureIdentityAsync(CancellationToken cancellationToken) => ManagementClusterIdentity.EnsureAsync(Management, cancellationToken);
+
     public async Task<IReadOnlyList<FleetCluster>> GetClustersAsync(CancellationToken cancellationToken)
     {
         var clusters = new List<FleetCluster>();
@@ -205,17 +209,25 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
     {
         var crd = profile.Kind == ProfileKind.Profile ? SveltosCrds.Profile : SveltosCrds.ClusterProfile;
         var resource = await Management.ResolveResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false);
+        var identity = await EnsureIdentityAsync(cancellationToken).ConfigureAwait(false);
         await Management.ApplyAsync(resource, profile.ToJsonObject(), FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+        if (identity.RemovedProfiles.Contains(profile.Identity))
+        {
+            await ManagementClusterIdentity.SaveAsync(Management, identity.WithoutRemoved(profile.Identity), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public async Task RemoveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken)
     {
         var crd = profile.Kind == ProfileKind.Profile ? SveltosCrds.Profile : SveltosCrds.ClusterProfile;
         var resource = await Management.ResolveResourceAsync(crd.ApiVersion, crd.Kind, cancellationToken).ConfigureAwait(false);
+        var identity = await EnsureIdentityAsync(cancellationToken).ConfigureAwait(false);
         if (!await Management.DeleteAsync(resource, profile.Namespace, profile.Name, dryRun: false, cancellationToken).ConfigureAwait(false))
         {
             throw new SveltosException("ProfileNotFound", ErrorKind.ObjectNotFound, $"{profile.Identity} is not in {Description}.", profile.Identity);
         }
+
+        await ManagementClusterIdentity.SaveAsync(Management, identity.WithRemoved(profile.Identity), cancellationToken).ConfigureAwait(false);
     }
 
     private static JsonObject WithoutServerFields(JsonObject item)

@@ -233,7 +233,9 @@ public sealed class KubeClient : IDisposable
                         ex);
                 }
 
-                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                var backoff = Backoff(attempt);
+                RetryLog.Report(new RequestRetry(ClusterName, describe, ex is OperationCanceledException ? $"timed out after {options.RequestTimeout.TotalSeconds:0} s" : $"failed ({Unwrap(ex).Message})", attempt, options.MaxAttempts, backoff));
+                await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -247,6 +249,8 @@ public sealed class KubeClient : IDisposable
                 var retryAfter = RetryDelay(response, attempt);
                 if (retryAfter is { } delay && attempt < options.MaxAttempts)
                 {
+                    var asked = response.Headers.RetryAfter?.Delta is not null ? ", as its Retry-After asks" : "";
+                    RetryLog.Report(new RequestRetry(ClusterName, describe, $"answered {(int)response.StatusCode} {response.ReasonPhrase}{asked}", attempt, options.MaxAttempts, delay));
                     await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                     continue;
                 }

@@ -17,6 +17,9 @@ public enum PairStatus
 /// <summary>The outcome of one (profile, cluster) pair: what -Summary shows.</summary>
 public sealed record PairSummary(string Cluster, ProfileRef Profile, PairStatus Status, IReadOnlyDictionary<ObjectAction, int> Counts, string Message)
 {
+    /// <summary>Requests retried for this pair (429, 5xx, timeouts); the cluster's shared requests count with its first pair.</summary>
+    public int Retries { get; init; }
+
     public static PairSummary From(string cluster, ProfileRef profile, IReadOnlyList<ObjectResult> results, bool withdrawal, bool planned, string message = "")
     {
         var counts = results.GroupBy(r => r.Action).ToDictionary(g => g.Key, g => g.Count());

@@ -1,5 +1,6 @@
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Sync;
@@ -15,11 +16,9 @@ public sealed class SyncPlan : IDisposable
     private readonly SyncRequest request;
     private readonly Dictionary<string, SemaphoreSlim> maxUpdate = new(StringComparer.Ordinal);
 
-    private readonly string fleetDescription;
-
-    internal SyncPlan(IReadOnlyList<ClusterWork> work, IReadOnlyList<ClusterProfileDocument> ordered, IReadOnlyList<FleetCluster> clusters, SyncRequest request, string fleetDescription)
+    internal SyncPlan(IReadOnlyList<ClusterWork> work, IReadOnlyList<ClusterProfileDocument> ordered, IReadOnlyList<FleetCluster> clusters, SyncRequest request, SyncScope scope)
     {
-        this.fleetDescription = fleetDescription;
+        Scope = scope;
         Work = work;
         this.ordered = ordered;
         this.request = request;
@@ -37,19 +36,30 @@ public sealed class SyncPlan : IDisposable
 
     public IReadOnlyList<FleetCluster> Clusters { get; }
 
+    public SyncScope Scope { get; }
+
+    private string FleetDescription => Scope.Fleet.Description;
+
     /// <summary>Every change that needs approval, with the plan it belongs to.</summary>
     public IEnumerable<(ApplyPlan Plan, PlannedChange Change)> Changes =>
         Applicable().Where(x => x.Pair.Plan!.Blocked is null).SelectMany(x => x.Pair.Plan!.Changes.Where(c => c.IsChange).Select(c => (x.Pair.Plan!, c)));
 
     /// <summary>Reports the plan as results in their planned form (WouldCreate ...), with diffs, changing nothing.</summary>
-    public Task ReportPlannedAsync(ISyncObserver observer, CancellationToken cancellationToken) =>
-        ForEachClusterAsync(observer, "Planning", (work, token) => ReportClusterAsync(work, observer, token), cancellationToken);
+    public Task ReportPlannedAsync(ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        if (!request.Force && WithdrawalGuard.Check(Applicable(), (_, _) => true, Scope.Deployed) is { } guarded)
+        {
+            observer.Warning($"A real sync would stop without -Force: {guarded}.");
+        }
+
+        return ForEachClusterAsync(observer, "Planning", (work, token) => ReportClusterAsync(work, observer, token), cancellationToken);
+    }
 
     /// <summary>
     /// Applies the changes <paramref name="approve"/> accepts; DryRun profiles are reported as planned.
     /// Refuses, changing nothing, when more deletions were approved than the request's threshold allows.
     /// </summary>
-    public Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
+    public async Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
     {
         var deletions = Changes.Count(x => x.Change.Action == ObjectAction.Deleted && approve(x.Plan, x.Change));
         if (deletions > request.DeletionThreshold && !request.Force)
@@ -57,12 +67,29 @@ public sealed class SyncPlan : IDisposable
             throw new SveltosException(
                 "DeletionThresholdExceeded",
                 ErrorKind.LimitsExceeded,
-                $"This sync would delete {deletions} objects across {fleetDescription}, more than the safety threshold of {request.DeletionThreshold}. Nothing was changed.",
-                fleetDescription,
+                $"This sync would delete {deletions} objects across {FleetDescription}, more than the safety threshold of {request.DeletionThreshold}. Nothing was changed.",
+                FleetDescription,
                 "Review the deletions with -WhatIf; if they are intended, run again with -Force (or raise -DeletionThreshold).");
         }
 
-        return ForEachClusterAsync(observer, "Applying", (work, token) => ApplyClusterAsync(work, approve, observer, token), cancellationToken);
+        if (!request.Force && WithdrawalGuard.Check(Applicable(), approve, Scope.Deployed) is { } guarded)
+        {
+            await ReportWithdrawalsAsync(observer, cancellationToken).ConfigureAwait(false);
+            throw new SveltosException(
+                "WithdrawalNeedsForce",
+                ErrorKind.LimitsExceeded,
+                $"This sync would withdraw much more than usual from {FleetDescription}: {guarded}. Nothing was changed.",
+                FleetDescription,
+                "Check that this is the fleet and branch you meant (the planned withdrawals are listed above); if they are intended, run again with -Force, or remove profiles with Remove-ClusterProfile, which records the removal.");
+        }
+
+        var owner = Scope.Owner;
+        if (Scope.ProvisionalIdentity && Work.Any(w => w.Pairs.Any(p => p.Plan is not null || p.Failure is not null)))
+        {
+            owner = owner with { Fleet = (await Scope.Fleet.EnsureIdentityAsync(cancellationToken).ConfigureAwait(false)).Name };
+        }
+
+        await ForEachClusterAsync(observer, "Applying", (work, token) => ApplyClusterAsync(work, owner, approve, observer, token), cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose()
@@ -116,7 +143,7 @@ public sealed class SyncPlan : IDisposable
         if (pair.Plan is null)
         {
             var status = pair.Pending is null ? PairStatus.Failed : PairStatus.Pending;
-            observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, status, new Dictionary<ObjectAction, int>(), pair.Pending ?? pair.Failure ?? ""));
+            observer.Summary(Counted(work, pair, new PairSummary(work.Cluster.ToString(), pair.Profile, status, new Dictionary<ObjectAction, int>(), pair.Pending ?? pair.Failure ?? "")));
             return;
         }
 
@@ -130,11 +157,25 @@ public sealed class SyncPlan : IDisposable
             observer.Result(result);
         }
 
-        observer.Summary(PairSummary.From(work.Cluster.ToString(), pair.Profile, results, pair.Plan.IsWithdrawal, planned: true, pair.Plan.Blocked ?? ""));
+        observer.Summary(Counted(work, pair, PairSummary.From(work.Cluster.ToString(), pair.Profile, results, pair.Plan.IsWithdrawal, planned: true, pair.Plan.Blocked ?? "")));
     }
 
-    private async Task ApplyClusterAsync(ClusterWork work, Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
+    /// <summary>The withdrawals a guarded sync would have made, in their planned form, so the refusal shows what it refused.</summary>
+    private async Task ReportWithdrawalsAsync(ISyncObserver observer, CancellationToken cancellationToken)
     {
+        foreach (var (work, pair) in Applicable().Where(x => x.Pair.Plan!.IsWithdrawal))
+        {
+            await ReportPairAsync(work, pair, observer, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The summary with the pair's retries, and the cluster's shared ones on the first pair reported.</summary>
+    private static PairSummary Counted(ClusterWork work, PairWork pair, PairSummary summary) =>
+        summary with { Retries = pair.Retries.Take() + work.SharedRetries.Take() };
+
+    private async Task ApplyClusterAsync(ClusterWork work, RecordOwner owner, Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        using var counting = RetryLog.CountInto(work.SharedRetries);
         var outcomes = new Dictionary<string, bool>(StringComparer.Ordinal);
         var deployments = work.Pairs.Where(p => p.Plan is not { IsWithdrawal: true });
         var withdrawals = work.Pairs.Where(p => p.Plan is { IsWithdrawal: true }).Reverse();
@@ -145,6 +186,11 @@ public sealed class SyncPlan : IDisposable
             if (pair.Plan is null || pair.DryRun)
             {
                 Record(outcomes, identity, false);
+                if (pair is { Plan: null, Failure: { } failure, RecordsFailure: true })
+                {
+                    await RecordFailureAsync(work, pair, failure, owner, observer, cancellationToken).ConfigureAwait(false);
+                }
+
                 await ReportPairAsync(work, pair, observer, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -154,15 +200,15 @@ public sealed class SyncPlan : IDisposable
                 Record(outcomes, identity, false);
                 var results = pair.Plan.Changes.Select(c => new ObjectResult(work.Cluster.ToString(), pair.Profile, c.Key, ObjectAction.Pending, $"waiting for dependency {dependency}", c) { Local = pair.Plan.Local }).ToList();
                 results.ForEach(observer.Result);
-                observer.Summary(new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Pending, new Dictionary<ObjectAction, int>(), $"waiting for dependency {dependency}"));
+                observer.Summary(Counted(work, pair, new PairSummary(work.Cluster.ToString(), pair.Profile, PairStatus.Pending, new Dictionary<ObjectAction, int>(), $"waiting for dependency {dependency}")));
                 continue;
             }
 
-            var applied = await ApplyPairAsync(work, pair, approve, cancellationToken).ConfigureAwait(false);
+            var applied = await ApplyPairAsync(pair, owner, approve, cancellationToken).ConfigureAwait(false);
             applied.ForEach(observer.Result);
             var summary = PairSummary.From(work.Cluster.ToString(), pair.Profile, applied, pair.Plan.IsWithdrawal, planned: false, pair.Plan.Blocked ?? "");
             Record(outcomes, identity, summary.Status is PairStatus.Provisioned or PairStatus.Unchanged);
-            observer.Summary(summary);
+            observer.Summary(Counted(work, pair, summary));
         }
     }
 
@@ -170,9 +216,23 @@ public sealed class SyncPlan : IDisposable
     private static void Record(Dictionary<string, bool> outcomes, string identity, bool deployed) =>
         outcomes[identity] = deployed && (!outcomes.TryGetValue(identity, out var earlier) || earlier);
 
-    private async Task<List<ObjectResult>> ApplyPairAsync(ClusterWork work, PairWork pair, Func<ApplyPlan, PlannedChange, bool> approve, CancellationToken cancellationToken)
+    /// <summary>A pair whose content failed keeps its objects, and its record says it failed (Get-ClusterSummary shows why).</summary>
+    private static async Task RecordFailureAsync(ClusterWork work, PairWork pair, string failure, RecordOwner owner, ISyncObserver observer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Applier.RecordFailureAsync(pair.Target, new ApplyFailure(pair.Profile, work.Cluster.ToString(), pair.Local, pair.Previous, failure), owner, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SveltosException ex)
+        {
+            observer.Warning($"{work.Cluster}: the failure of {ProfileRefs.Identity(pair.Profile)} could not be recorded: {ex.Message}");
+        }
+    }
+
+    private async Task<List<ObjectResult>> ApplyPairAsync(PairWork pair, RecordOwner owner, Func<ApplyPlan, PlannedChange, bool> approve, CancellationToken cancellationToken)
     {
         var plan = pair.Plan!;
+        using var counting = RetryLog.CountInto(pair.Retries);
         var limiter = plan.HasChanges && !plan.IsWithdrawal && maxUpdate.TryGetValue(ProfileRefs.Identity(pair.Profile), out var semaphore) ? semaphore : null;
         if (limiter is not null)
         {
@@ -181,7 +241,7 @@ public sealed class SyncPlan : IDisposable
 
         try
         {
-            return (await Applier.ApplyAsync(pair.Target, plan, change => approve(plan, change), cancellationToken).ConfigureAwait(false)).ToList();
+            return (await Applier.ApplyAsync(pair.Target, plan, owner, change => approve(plan, change), cancellationToken).ConfigureAwait(false)).ToList();
         }
         finally
         {

@@ -1,4 +1,3 @@
-using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Sync;
@@ -22,10 +21,4 @@ public sealed record SyncRequest
     public int DeletionThreshold { get; init; } = 25;
 
     public bool Force { get; init; }
-
-    /// <summary>
-    /// Objects to apply again even though their hashes say they are deployed (drift remediation): they
-    /// are planned against the live cluster, with the usual ownership and tier rules.
-    /// </summary>
-    public IReadOnlySet<ObjectKey> Reapply { get; init; } = new HashSet<ObjectKey>();
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using Sveltos.Engine.Kube;
 
 namespace Sveltos.Infrastructure;
 
@@ -36,6 +37,7 @@ public abstract class SveltosCmdlet : PSCmdlet, IDisposable
     {
         var pump = new PipelinePump();
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+        using var retries = RetryLog.Listen(retry => pump.Post(() => WriteVerbose(retry.ToString()), cancel.Token));
         try
         {
             pump.Run(() => work(pump, cancel.Token), cancel);

@@ -23,5 +23,5 @@ internal static class SyncOutput
         ProfileRefs.Identity(summary.Profile),
         summary.Status.ToString(),
         summary.Counts.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
-        summary.Message);
+        summary.Message) { Retries = summary.Retries };
 }

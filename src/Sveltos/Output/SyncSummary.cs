@@ -34,6 +34,9 @@ public sealed class SyncSummary
 
     public string Message { get; }
 
+    /// <summary>Requests to the cluster that were retried for this pair (429, 5xx, timeouts); -Verbose names each.</summary>
+    public int Retries { get; internal init; }
+
     private int Count(string action) => Counts.TryGetValue(action, out var count) ? count : 0;
 
     public override string ToString() => $"{Profile} on {Cluster}: {Status}";

@@ -13,7 +13,15 @@ public class DriftHasherTests
               "apiVersion": "apps/v1", "kind": "Deployment",
               "metadata": {
                 "name": "web", "namespace": "prod", "uid": "1", "resourceVersion": "10", "generation": 1,
-                "creationTimestamp": "2024-01-01T00:00:00Z", "managedFields": [{"manager": "sveltos"}],
+                "creationTimestamp": "2024-01-01T00:00:00Z",
+                "managedFields": [
+                  {"manager": "sveltos-powershell", "operation": "Apply", "apiVersion": "apps/v1", "fieldsType": "FieldsV1", "fieldsV1": {
+                    "f:metadata": {"f:labels": {"f:app": {}, "f:app.kubernetes.io/version": {}, "f:projectsveltos.io/reason": {}}, "f:annotations": {"f:projectsveltos.io/owner-name": {}}},
+                    "f:spec": {"f:replicas": {}, "f:template": {"f:spec": {"f:containers": {
+                      "k:{\"name\":\"a\"}": {".": {}, "f:name": {}, "f:image": {}},
+                      "k:{\"name\":\"b\"}": {".": {}, "f:name": {}, "f:image": {}}}}}}}},
+                  {"manager": "kube-controller-manager", "operation": "Update", "apiVersion": "apps/v1", "subresource": "status", "fieldsV1": {"f:status": {"f:readyReplicas": {}}}}
+                ],
                 "labels": {"app": "web", "projectsveltos.io/reason": "Resources"},
                 "annotations": {"projectsveltos.io/owner-name": "web"}
               },
@@ -37,26 +45,52 @@ public class DriftHasherTests
             o["status"]!["readyReplicas"] = 2;
             o["metadata"]!["resourceVersion"] = "11";
             o["metadata"]!["generation"] = 2;
-            o["metadata"]!["managedFields"] = new JsonArray();
+            o["metadata"]!["managedFields"]![1]!["time"] = "2024-01-02T00:00:00Z";
         });
         Assert.Equal(DriftHasher.Hash(Deployment(), null), DriftHasher.Hash(changed, null));
     }
 
     [Fact]
-    public void Spec_labels_and_annotations_are_drift()
+    public void Declared_fields_changed_or_removed_are_drift()
     {
         var original = DriftHasher.Hash(Deployment(), null);
         Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["spec"]!["replicas"] = 3), null));
-        Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["extra"] = "x"), null));
+        Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["app"] = "other"), null));
         Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["metadata"]!["annotations"]!.AsObject().Remove("projectsveltos.io/owner-name")), null));
-        Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["data"] = "top-level fields other than metadata and status count"), null));
+        Assert.NotEqual(original, DriftHasher.Hash(Deployment(o => o["spec"]!["template"]!["spec"]!["containers"]!.AsArray().RemoveAt(1)), null));
     }
 
     [Fact]
-    public void Annotations_controllers_write_on_rollout_are_not_drift()
+    public void A_field_another_manager_took_over_is_drift_even_when_it_reads_the_same()
     {
-        var rolled = Deployment(o => o["metadata"]!["annotations"]!["deployment.kubernetes.io/revision"] = "3");
-        Assert.Equal(DriftHasher.Hash(Deployment(), null), DriftHasher.Hash(rolled, null));
+        // kubectl edit of spec.replicas moves it out of the module's managed fields.
+        var taken = Deployment(o => o["metadata"]!["managedFields"]![0]!["fieldsV1"]!["f:spec"]!.AsObject().Remove("f:replicas"));
+        Assert.NotEqual(DriftHasher.Hash(Deployment(), null), DriftHasher.Hash(taken, null));
+    }
+
+    [Fact]
+    public void Fields_the_profile_does_not_declare_are_not_drift()
+    {
+        var original = DriftHasher.Hash(Deployment(), null);
+        Assert.Equal(original, DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["owner"] = "someone"), null));
+        Assert.Equal(original, DriftHasher.Hash(Deployment(o => o["spec"]!["template"]!["spec"]!["containers"]![0]!["imagePullPolicy"] = "Always"), null));
+        Assert.Equal(original, DriftHasher.Hash(Deployment(o => o["spec"]!["template"]!["spec"]!["containers"]!.AsArray().Add(JsonNode.Parse("""{"name": "sidecar", "image": "envoy"}"""))), null));
+        Assert.Equal(original, DriftHasher.Hash(Deployment(o => o["data"] = "a top-level field nobody declared"), null));
+    }
+
+    [Fact]
+    public void An_object_the_module_never_applied_has_nothing_declared()
+    {
+        var foreign = Deployment(o => o["metadata"]!["managedFields"]!.AsArray().RemoveAt(0));
+        Assert.Equal("{}", DriftHasher.View(foreign, null).ToJsonString());
+    }
+
+    [Fact]
+    public void Hashes_of_an_earlier_version_are_recognised_as_not_current()
+    {
+        Assert.True(DriftHasher.IsCurrent(DriftHasher.Hash(Deployment(), null)));
+        Assert.False(DriftHasher.IsCurrent("sha256:0123"));
+        Assert.False(DriftHasher.IsCurrent(null));
     }
 
     [Fact]
@@ -84,6 +118,7 @@ public class DriftHasherTests
         var exclusions = new[] { Exclude("/metadata/labels/app.kubernetes.io~1version") };
         var original = DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["app.kubernetes.io/version"] = "1"), exclusions);
         Assert.Equal(original, DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["app.kubernetes.io/version"] = "2"), exclusions));
+        Assert.NotEqual(DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["app.kubernetes.io/version"] = "1"), null), DriftHasher.Hash(Deployment(o => o["metadata"]!["labels"]!["app.kubernetes.io/version"] = "2"), null));
     }
 
     [Fact]

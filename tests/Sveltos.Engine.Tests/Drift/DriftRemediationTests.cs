@@ -30,7 +30,7 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
     }
 
     [Fact]
-    public async Task Reapply_restores_a_drifted_object_whose_hashes_match_and_leaves_the_rest_untouched()
+    public async Task A_remediation_restores_the_objects_it_is_given_and_a_sync_restores_every_drifted_one()
     {
         Deploy("heal", "a: '1'", "other");
         await folder.SyncAsync();
@@ -38,14 +38,32 @@ public sealed class DriftRemediationTests(KubeSimFleet sim) : IClassFixture<Kube
         await PatchAsync(c1, "heal", "changed");
         await PatchAsync(c1, "heal-other", "changed");
 
-        var healed = await folder.SyncAsync(new SyncRequest { Clusters = new HashSet<string> { "fleet/c1" }, Reapply = new HashSet<ObjectKey> { Key("heal") } });
+        var healed = await new FleetDriftRemediator(folder.Open).RemediateAsync("fleet/c1", new ProfileRef("ClusterProfile", "", "heal"), new HashSet<ObjectKey> { Key("heal") }, CancellationToken.None);
 
-        var result = Assert.Single(healed.Results, r => r.Action != ObjectAction.Unchanged);
+        var result = Assert.Single(healed);
         Assert.Equal((ObjectAction.Updated, "heal"), (result.Action, result.Key.Name));
         Assert.Equal("1", KubeObject.Text((await GetAsync(c1, "heal"))!["data"]!["a"]));
         Assert.Equal("changed", KubeObject.Text((await GetAsync(c1, "heal-other"))!["data"]!["a"]));
         var (drifted, _) = await DriftCheck.CheckAsync(c1, "fleet/c1", p => p.Name == "heal", CancellationToken.None);
         Assert.Equal("heal-other", Assert.Single(drifted).Key.Name);
+
+        var synced = await folder.SyncAsync(new SyncRequest { Clusters = new HashSet<string> { "fleet/c1" } });
+        Assert.Equal("changed out of band; restored", Assert.Single(synced.Results, r => r.Action == ObjectAction.Updated).Message);
+        Assert.Equal("1", KubeObject.Text((await GetAsync(c1, "heal-other"))!["data"]!["a"]));
+        Assert.Empty((await DriftCheck.CheckAsync(c1, "fleet/c1", p => p.Name == "heal", CancellationToken.None)).Drifted);
+    }
+
+    [Fact]
+    public async Task A_remediation_of_an_object_changed_back_meanwhile_reports_nothing_to_do()
+    {
+        Deploy("back", "a: '1'");
+        await folder.SyncAsync();
+
+        var results = await new FleetDriftRemediator(folder.Open).RemediateAsync("fleet/c1", new ProfileRef("ClusterProfile", "", "back"), new HashSet<ObjectKey> { Key("back") }, CancellationToken.None);
+
+        var result = Assert.Single(results);
+        Assert.Equal(ObjectAction.Unchanged, result.Action);
+        Assert.Contains("nothing to remediate", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public sealed class FleetFolder : IDisposable
     {
         Sim = sim;
         Root = System.IO.Directory.CreateTempSubdirectory("sveltos-sync-").FullName;
+        Write(DirectoryFleet.IdentityFile, $"apiVersion: pwsh.projectsveltos.io/v1alpha1\nkind: Fleet\nmetadata:\n  name: {Path.GetFileName(Root).ToLowerInvariant()}\nspec: {{}}\n");
     }
 
     public KubeSimFleet Sim { get; }

@@ -18,6 +18,9 @@ public sealed class DirectoryFleet : IFleet
     /// <summary>The kubeconfig file of a cluster, relative to the file that declares it (default: the session's kubeconfig).</summary>
     public const string KubeconfigAnnotation = "pwsh.projectsveltos.io/kubeconfig";
 
+    /// <summary>The file, at the fleet's root, that holds its identity.</summary>
+    public const string IdentityFile = "fleet.yaml";
+
     private readonly IReadOnlyList<string>? kubeconfigPaths;
     private IReadOnlyList<FleetFile>? files;
 
@@ -43,6 +46,20 @@ public sealed class DirectoryFleet : IFleet
 
     public bool IsReadOnly => false;
 
+    public Task<FleetIdentity?> GetIdentityAsync(CancellationToken cancellationToken) => Task.FromResult(FindIdentity()?.Identity);
+
+    /// <summary>
+    /// A sync never creates the identity: a CI job's fresh checkout would get a new one every run and take its
+    /// own fleet's deployments for another's. The writes that build a fleet (Register, Save) create it.
+    /// </summary>
+    public Task<FleetIdentity> EnsureIdentityAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(FindIdentity()?.Identity ?? throw new SveltosException(
+            "FleetIdentityMissing",
+            ErrorKind.ObjectNotFound,
+            $"{Description} has no fleet identity ({IdentityFile}). A sync needs it to tell this fleet's deployments from others', so nothing was synced.",
+            Root,
+            $"If this is the fleet you meant, add {IdentityFile} (apiVersion: {FleetIdentity.ApiVersion}, kind: {FleetIdentity.Kind}, metadata.name: a name of your choosing) and commit it; Register-SveltosCluster and Save-ClusterProfile create it. Otherwise check -FleetPath and the branch checked out."));
+
     public Task<IReadOnlyList<FleetCluster>> GetClustersAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<FleetCluster> clusters = Documents()
@@ -56,6 +73,7 @@ public sealed class DirectoryFleet : IFleet
 
     public Task<FleetCluster> RegisterClusterAsync(ClusterRegistration registration, CancellationToken cancellationToken)
     {
+        CreateIdentityIfMissing();
         var annotations = new Dictionary<string, string> { [ContextAnnotation] = registration.Connection.Context };
         if (registration.Connection.KubeconfigPaths is [var kubeconfig])
         {
@@ -130,6 +148,7 @@ public sealed class DirectoryFleet : IFleet
 
     public Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken)
     {
+        CreateIdentityIfMissing();
         var existing = Files()
             .SelectMany(f => f.Results.Select(r => (File: f, Result: r)))
             .FirstOrDefault(x => IsClassifier(x.Result) && x.Result.Name == classifier.Name);
@@ -170,6 +189,11 @@ public sealed class DirectoryFleet : IFleet
 
     public Task SaveProfileAsync(ClusterProfileDocument profile, CancellationToken cancellationToken)
     {
+        if (CreateIdentityIfMissing() is { } identity && identity.RemovedProfiles.Contains(profile.Identity))
+        {
+            SaveIdentity(identity.WithoutRemoved(profile.Identity));
+        }
+
         var existing = Files()
             .SelectMany(f => f.Results.Select(r => (File: f, Result: r)))
             .FirstOrDefault(x => x.Result.Profile?.Identity == profile.Identity);
@@ -196,7 +220,9 @@ public sealed class DirectoryFleet : IFleet
             throw new SveltosException("ProfileNotFound", ErrorKind.ObjectNotFound, $"{profile.Identity} is not in {Description}.", profile.Identity);
         }
 
+        var identity = CreateIdentityIfMissing();
         Edit(existing.File.Path, text => YamlFileEditor.RemoveDocument(text, existing.Result.DocumentIndex));
+        SaveIdentity(identity.WithRemoved(profile.Identity));
         return Task.CompletedTask;
     }
 
@@ -213,6 +239,76 @@ public sealed class DirectoryFleet : IFleet
 
     public void Dispose()
     {
+    }
+
+    private FleetIdentity CreateIdentityIfMissing()
+    {
+        if (FindIdentity()?.Identity is { } identity)
+        {
+            return identity;
+        }
+
+        var created = new FleetIdentity(FleetIdentity.NewName(Path.GetFileName(Root)), new SortedSet<string>(StringComparer.Ordinal));
+        AppendDocument(Path.Combine(Root, IdentityFile), RenderIdentity(created));
+        return created;
+    }
+
+    private void SaveIdentity(FleetIdentity identity)
+    {
+        var (document, _) = FindIdentity() ?? throw new InvalidOperationException("the fleet identity was created before it is saved");
+        Edit(document.File, text => YamlFileEditor.ReplaceDocument(text, document.Index, RenderIdentity(identity)));
+    }
+
+    private (FleetDocument Document, FleetIdentity Identity)? FindIdentity()
+    {
+        var found = Documents().Where(d => d.Kind == FleetIdentity.Kind && KubeObject.ApiVersion(d.Object) == FleetIdentity.ApiVersion).ToList();
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        if (found.Count > 1)
+        {
+            throw new SveltosException(
+                "FleetIdentityAmbiguous",
+                ErrorKind.InvalidData,
+                $"{Description} declares its identity more than once: {string.Join(", ", found.Select(d => d.Location))}.",
+                Root,
+                $"Keep one {FleetIdentity.Kind} document (the one whose name the deployed clusters' records carry).");
+        }
+
+        var document = found[0];
+        var name = KubeObject.Name(document.Object);
+        if (name.Length == 0)
+        {
+            throw new SveltosException("FleetIdentityInvalid", ErrorKind.InvalidData, $"{document.Location}: metadata.name, the fleet's identity, is missing.", document.File, "Give the fleet a name; every deployment record it writes carries it.");
+        }
+
+        var removed = (document.Object["spec"]?["removedProfiles"] as JsonArray ?? []).Select(n => KubeObject.Text(n)).Where(t => t.Length > 0);
+        return (document, new FleetIdentity(name, new SortedSet<string>(removed, StringComparer.Ordinal)));
+    }
+
+    private static string RenderIdentity(FleetIdentity identity)
+    {
+        var lines = new List<string>
+        {
+            $"apiVersion: {FleetIdentity.ApiVersion}",
+            $"kind: {FleetIdentity.Kind}",
+            "metadata:",
+            $"  name: {YamlFileEditor.Scalar(identity.Name)}",
+        };
+        if (identity.RemovedProfiles.Count == 0)
+        {
+            lines.Add("spec: {}");
+        }
+        else
+        {
+            lines.Add("spec:");
+            lines.Add("  removedProfiles:");
+            lines.AddRange(identity.RemovedProfiles.Select(p => $"  - {YamlFileEditor.Scalar(p)}"));
+        }
+
+        return string.Join("\n", lines) + "\n";
     }
 
     private static string NamespaceOf(JsonObject obj) => KubeObject.Namespace(obj) is { Length: > 0 } ns ? ns : "default";
