@@ -178,6 +178,7 @@ function Set-KubeSimCluster {
     .EXAMPLE
     Set-KubeSimCluster prod-1 -Down
     Set-KubeSimCluster prod-1 -Up -LatencyMs 50 -FailureRate 0.1 -FailureCode 429 -RetryAfterSeconds 2
+    Set-KubeSimCluster prod-1 -FailNext 2 -FailureCode 429    # exactly the next two requests fail
     Set-KubeSimCluster prod-1 -Version v1.29.4
     #>
     [CmdletBinding(SupportsShouldProcess)]
@@ -187,6 +188,7 @@ function Set-KubeSimCluster {
         [switch] $Up,
         [Alias('Latency')] [int] $LatencyMs = -1,
         [double] $FailureRate = -1,
+        [int] $FailNext = -1,
         [ValidateSet(429, 500, 503)] [int] $FailureCode,
         [int] $RetryAfterSeconds = -1,
         [string] $Version,
@@ -201,6 +203,7 @@ function Set-KubeSimCluster {
         if ($Up) { $change.down = $false }
         if ($LatencyMs -ge 0) { $change.latencyMs = $LatencyMs }
         if ($FailureRate -ge 0) { $change.failureRate = $FailureRate }
+        if ($FailNext -ge 0) { $change.failNext = $FailNext }
         if ($FailureCode) { $change.failureStatusCode = $FailureCode }
         if ($RetryAfterSeconds -ge 0) { $change.retryAfterSeconds = $RetryAfterSeconds }
         if ($Version) { $change.version = $Version }

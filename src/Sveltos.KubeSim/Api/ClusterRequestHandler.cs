@@ -34,7 +34,7 @@ internal sealed class ClusterRequestHandler(SimulatedCluster cluster)
             }
             var resource = ResourcePath.Parse(path);
             var verb = resource is null ? "discovery" : ResourceHandler.VerbOf(context, resource);
-            if (cluster.FailureRate > 0 && Random.Shared.NextDouble() < cluster.FailureRate)
+            if (cluster.TakeFailure() || (cluster.FailureRate > 0 && Random.Shared.NextDouble() < cluster.FailureRate))
             {
                 cluster.Counters.Increment("rejected");
                 throw InjectedFailure();

@@ -108,6 +108,10 @@ internal sealed class ControlApi(KubeSimServer server, string token)
         {
             cluster.FailureRate = rate.GetValue<double>();
         }
+        if (change.GetInt64("failNext") is { } failNext)
+        {
+            cluster.FailNext = (int)failNext;
+        }
         if (change.GetInt64("failureStatusCode") is { } code)
         {
             cluster.FailureStatusCode = (int)code;
@@ -146,6 +150,7 @@ internal sealed class ControlApi(KubeSimServer server, string token)
         ["down"] = cluster.IsDown,
         ["latencyMs"] = (long)cluster.Latency.TotalMilliseconds,
         ["failureRate"] = cluster.FailureRate,
+        ["failNext"] = cluster.FailNext,
         ["failureStatusCode"] = cluster.FailureStatusCode,
         ["retryAfterSeconds"] = cluster.RetryAfterSeconds,
         ["watchHistorySize"] = cluster.WatchHistorySize,

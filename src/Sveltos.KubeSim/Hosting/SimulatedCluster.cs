@@ -15,6 +15,7 @@ public sealed class SimulatedCluster
     private readonly PortListener _listener;
     private readonly WorkloadController? _controller;
     private double _failureRate;
+    private int _failNext;
 
     internal SimulatedCluster(ClusterSpec spec, string token, bool tls, PortListener listener, KubeSimOptions options)
     {
@@ -68,6 +69,29 @@ public sealed class SimulatedCluster
     {
         get => Volatile.Read(ref _failureRate);
         set => Volatile.Write(ref _failureRate, Math.Clamp(value, 0, 1));
+    }
+
+    /// <summary>The next this many requests fail with <see cref="FailureStatusCode"/>, whatever <see cref="FailureRate"/> says: failures a test can count on.</summary>
+    public int FailNext
+    {
+        get => Volatile.Read(ref _failNext);
+        set => Volatile.Write(ref _failNext, Math.Max(0, value));
+    }
+
+    /// <summary>Takes one of the <see cref="FailNext"/> failures; false when none is left.</summary>
+    internal bool TakeFailure()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref _failNext);
+            if (left == 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _failNext, left - 1, left) != left);
+        return true;
     }
 
     /// <summary>The status of injected failures: 500 (InternalError), 429 (TooManyRequests, with Retry-After) or another 4xx/5xx.</summary>

@@ -53,7 +53,7 @@ public sealed class GetClusterSummaryCommand : FleetCmdlet
                         record.Tier,
                         record.Updated,
                         record.Message,
-                        record.Objects.Select(o => o.Key.ToString()).ToList());
+                        record.Objects.Select(o => o.Key.ToString()).ToList()) { Fleet = record.Fleet ?? "" };
                     pump.Post(() => WriteObject(summary), token);
                 }
             });

@@ -30,6 +30,9 @@ public sealed class ClusterSummary
 
     public string Message { get; }
 
+    /// <summary>The fleet that deployed it (its identity); empty for records written before fleets had identities.</summary>
+    public string Fleet { get; internal init; } = "";
+
     /// <summary>The deployed objects, as Kind/namespace/name.</summary>
     public IReadOnlyList<string> Objects { get; }
 
