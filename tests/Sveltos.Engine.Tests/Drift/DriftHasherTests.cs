@@ -79,6 +79,20 @@ public class DriftHasherTests
     }
 
     [Fact]
+    public void Set_members_are_declared_by_value()
+    {
+        static JsonObject WithFinalizers(params string[] finalizers) => Deployment(o =>
+        {
+            o["metadata"]!["finalizers"] = new JsonArray(finalizers.Select(f => (JsonNode)f).ToArray());
+            o["metadata"]!["managedFields"]![0]!["fieldsV1"]!["f:metadata"]!["f:finalizers"] = JsonNode.Parse("""{".": {}, "v:\"example.com/mine\"": {}}""");
+        });
+
+        var original = DriftHasher.Hash(WithFinalizers("example.com/mine"), null);
+        Assert.Equal(original, DriftHasher.Hash(WithFinalizers("example.com/mine", "example.com/theirs"), null));
+        Assert.NotEqual(original, DriftHasher.Hash(WithFinalizers("example.com/theirs"), null));
+    }
+
+    [Fact]
     public void An_object_the_module_never_applied_has_nothing_declared()
     {
         var foreign = Deployment(o => o["metadata"]!["managedFields"]!.AsArray().RemoveAt(0));
