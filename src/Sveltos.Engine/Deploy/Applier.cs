@@ -40,6 +40,11 @@ public static class Applier
                 // The cluster already matches (objects adopted or applied by an interrupted run): record that.
                 await run.WriteRecordAsync(DeploymentStatus.Provisioned, "", cancellationToken).ConfigureAwait(false);
             }
+            else if (plan.Previous is { } previous && !owner.Owns(previous) && !plan.IsWithdrawal)
+            {
+                // A record written before fleets had identities, of a deployment this fleet continues: claim it as it is.
+                await DeploymentRecordStore.SaveAsync(client, previous with { Fleet = owner.Fleet, FleetDescription = owner.Description }, cancellationToken).ConfigureAwait(false);
+            }
 
             return run.Results;
         }

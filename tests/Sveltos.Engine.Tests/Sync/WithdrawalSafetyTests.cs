@@ -92,6 +92,29 @@ public sealed class WithdrawalSafetyTests(KubeSimFleet sim) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task Records_from_before_fleet_identities_are_claimed_by_the_fleet_that_deploys_them_and_never_withdrawn_by_one_that_does_not()
+    {
+        Deploy("legacy", "c1");
+        Deploy("orphan", "c1");
+        await folder.SyncAsync();
+        using var c1 = sim.Client("c1");
+        foreach (var record in (await DeploymentRecordStore.ListAsync(c1, CancellationToken.None)).Where(r => r.Profile.Name is "legacy" or "orphan"))
+        {
+            await DeploymentRecordStore.SaveAsync(c1, record with { Fleet = null, FleetDescription = null }, CancellationToken.None);
+        }
+
+        folder.Delete("profiles/orphan.yaml");
+        var observer = await folder.SyncAsync();
+
+        Assert.DoesNotContain(observer.Results, r => r.Action != ObjectAction.Unchanged);
+        Assert.Contains(observer.Warnings, w => w.Contains("ClusterProfile/orphan was deployed by an earlier version of the module", StringComparison.Ordinal));
+        var records = (await DeploymentRecordStore.ListAsync(c1, CancellationToken.None)).ToDictionary(r => r.Profile.Name);
+        Assert.Equal(Path.GetFileName(folder.Root).ToLowerInvariant(), records["legacy"].Fleet);
+        Assert.Null(records["orphan"].Fleet);
+        Assert.Equal(2, await CountAsync("legacy") + await CountAsync("orphan"));
+    }
+
+    [Fact]
     public async Task A_directory_without_an_identity_cannot_be_synced()
     {
         folder.Cluster("c1", "{env: prod}");
