@@ -57,7 +57,8 @@ public sealed class SyncPlan : IDisposable
 
     /// <summary>
     /// Applies the changes <paramref name="approve"/> accepts; DryRun profiles are reported as planned.
-    /// Refuses, changing nothing, when more deletions were approved than the request's threshold allows.
+    /// Refuses, changing nothing, when the approved deletions exceed the request's threshold or the
+    /// withdrawals are more than usual (<see cref="WithdrawalGuard"/>), unless the request forces it.
     /// </summary>
     public async Task ApplyAsync(Func<ApplyPlan, PlannedChange, bool> approve, ISyncObserver observer, CancellationToken cancellationToken)
     {
