@@ -22,76 +22,76 @@ public static class UnsupportedFields
     public const string PausedAnnotation = "profile.projectsveltos.io/paused";
 
     // Every entry of these lists is content the module does not deploy or a check it does not run.
-    private static readonly (string Field, string What)[] EntryLists =
-    [
-        ("setRefs", "Selecting clusters through a ClusterSet or Set"),
-        ("helmCharts", "Deploying a Helm chart"),
-        ("kustomizationRefs", "Deploying kustomize content"),
-        ("validateHealths", "A health check after deployment"),
-        ("preDeployChecks", "A check before deployment"),
-        ("preDeleteChecks", "A check before withdrawal"),
-        ("postDeleteChecks", "A check after withdrawal"),
-        ("patches", "Patching the deployed objects"),
-        ("patchesFrom", "Patching the deployed objects with patches from a ConfigMap or Secret"),
-    ];
+    private static readonly Dictionary<string, string> EntryLists = new(StringComparer.Ordinal)
+    {
+        ["setRefs"] = "Selecting clusters through a ClusterSet or Set",
+        ["helmCharts"] = "Deploying a Helm chart",
+        ["kustomizationRefs"] = "Deploying kustomize content",
+        ["validateHealths"] = "A health check after deployment",
+        ["preDeployChecks"] = "A check before deployment",
+        ["preDeleteChecks"] = "A check before withdrawal",
+        ["postDeleteChecks"] = "A check after withdrawal",
+        ["patches"] = "Patching the deployed objects",
+        ["patchesFrom"] = "Patching the deployed objects with patches from a ConfigMap or Secret",
+    };
 
-    /// <summary>One problem per field (or list entry) that is set and not acted on, located at that field.</summary>
+    /// <summary>One problem per field (or list entry) that is set and not acted on, located at that field, in document order.</summary>
     public static IReadOnlyList<ProfileProblem> Find(ClusterProfileDocument profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
         var found = new List<(string Path, string What, YamlNode At)>();
-        if (TreeReader.Mapping(profile.Root, "metadata") is { } metadata
-            && TreeReader.Mapping(metadata, "annotations")?.Get(PausedAnnotation) is { } paused)
+        if (TreeReader.Mapping(TreeReader.Mapping(profile.Root, "metadata"), "annotations")?.Get(PausedAnnotation) is { } paused)
         {
             found.Add(($"metadata.annotations.{PausedAnnotation}", "Pausing a profile", paused));
         }
 
-        var spec = TreeReader.Mapping(profile.Root, "spec");
-        foreach (var (field, what) in EntryLists)
+        foreach (var (key, value) in TreeReader.Mapping(profile.Root, "spec")?.Entries ?? [])
         {
-            if (spec?.Get(field) is YamlSequence entries)
+            var field = key.Text;
+            switch (value)
             {
-                found.AddRange(entries.Items.Select((entry, i) => ($"spec.{field}[{i}]", what, entry)));
+                case YamlSequence entries when EntryLists.TryGetValue(field, out var what):
+                    found.AddRange(entries.Items.Select((entry, i) => ($"spec.{field}[{i}]", what, entry)));
+                    break;
+                case YamlSequence references when field == "policyRefs":
+                    foreach (var (entry, path) in Entries(references, field))
+                    {
+                        if (entry.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
+                        {
+                            found.Add(($"{path}.kind", $"Deploying content from a Flux {kind}", node));
+                        }
+                    }
+
+                    break;
+                case YamlSequence references when field == "templateResourceRefs":
+                    foreach (var (entry, path) in Entries(references, field))
+                    {
+                        if (entry.Get("ignoreStatusChanges") is YamlScalar { Value: true } node)
+                        {
+                            found.Add(($"{path}.ignoreStatusChanges", "Ignoring status changes of a template resource", node));
+                        }
+                    }
+
+                    break;
+                case YamlScalar { Value: true } when field == "reloader":
+                    found.Add(("spec.reloader", "Restarting workloads when a ConfigMap or Secret they mount changes (reloader)", value));
+                    break;
+                case YamlScalar { Value: long } when field == "maxConsecutiveFailures":
+                    found.Add(("spec.maxConsecutiveFailures", "Stopping after a number of consecutive failures", value));
+                    break;
             }
         }
 
-        ForEachEntry(spec, "policyRefs", (reference, path) =>
-        {
-            if (reference.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
-            {
-                found.Add(($"{path}.kind", $"Deploying content from a Flux {kind}", node));
-            }
-        });
-        ForEachEntry(spec, "templateResourceRefs", (reference, path) =>
-        {
-            if (reference.Get("ignoreStatusChanges") is YamlScalar { Value: true } node)
-            {
-                found.Add(($"{path}.ignoreStatusChanges", "Ignoring status changes of a template resource", node));
-            }
-        });
-        if (spec?.Get("reloader") is YamlScalar { Value: true } reloader)
-        {
-            found.Add(("spec.reloader", "Restarting workloads when a ConfigMap or Secret they mount changes (reloader)", reloader));
-        }
-
-        if (spec?.Get("maxConsecutiveFailures") is YamlScalar { Value: long } failures)
-        {
-            found.Add(("spec.maxConsecutiveFailures", "Stopping after a number of consecutive failures", failures));
-        }
-
-        return found.OrderBy(f => f.At.Line).Select(f => Problem(profile, f.Path, f.What, f.At)).ToList();
+        return found.Select(f => Problem(profile, f.Path, f.What, f.At)).ToList();
     }
 
-    private static void ForEachEntry(YamlMapping? spec, string field, Action<YamlMapping, string> visit)
+    private static IEnumerable<(YamlMapping Entry, string Path)> Entries(YamlSequence list, string field)
     {
-        if (spec?.Get(field) is YamlSequence entries)
+        for (var i = 0; i < list.Items.Count; i++)
         {
-            for (var i = 0; i < entries.Items.Count; i++)
+            if (list.Items[i] is YamlMapping entry)
             {
-                if (entries.Items[i] is YamlMapping entry)
-                {
-                    visit(entry, $"spec.{field}[{i}]");
-                }
+                yield return (entry, $"spec.{field}[{i}]");
             }
         }
     }
