@@ -215,6 +215,15 @@ exit 0
         finally { Stop-KubeSim $sim }
     }
 
+    It 'Import-ClusterClassifier refuses an unknown classifier field the same way' {
+        $file = Join-Path $TestDrive 'k8s.yaml'
+        Set-Content $file "apiVersion: lib.projectsveltos.io/v1beta1`nkind: Classifier`nmetadata:`n  name: k8s`nspec:`n  classifierLabels: [{key: k8s, value: new}]`n  kubernetesVersionConstraint: [{comparison: Equal, version: 1.30.0}]"
+        $got = Import-ClusterClassifier $file -ErrorVariable err -ErrorAction SilentlyContinue
+        $got | Should -BeNullOrEmpty
+        Get-ErrorId $err[0] | Should -Be 'UnknownClassifierField'
+        $err[0].Exception.Message | Should -Match "k8s\.yaml\[0\] spec\.kubernetesVersionConstraint: unknown field 'kubernetesVersionConstraint' at line 7, column 3; did you mean 'kubernetesVersionConstraints'\?"
+    }
+
     It 'a real Sveltos profile using current fields imports, a Flux-source chart and kubectl output included' {
         $file = Join-Path $TestDrive 'current.yaml'
         Set-Content $file @'

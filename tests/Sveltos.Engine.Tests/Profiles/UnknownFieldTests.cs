@@ -14,13 +14,7 @@ public class UnknownFieldTests
 
     private const string Chart = "{repositoryURL: https://charts.example.com, repositoryName: r, chartName: c, chartVersion: v, releaseName: rel, releaseNamespace: ns";
 
-    private static ProfileProblem Single(string yaml)
-    {
-        var result = Assert.Single(ProfileImporter.ImportText(yaml, "fleet/web.yaml"));
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
-        Assert.Null(result.Profile);
-        return Assert.Single(result.Problems);
-    }
+    private static ProfileProblem Single(string yaml) => ProfileImportValidationTests.Single(yaml);
 
     [Fact]
     public void A_misspelled_spec_field_is_refused_naming_file_line_and_the_field_meant()
@@ -29,15 +23,15 @@ public class UnknownFieldTests
 
         Assert.Equal(ProfileErrorIds.UnknownProfileField, problem.ErrorId);
         Assert.Equal(("spec.policyref", 0, 8, 3), (problem.FieldPath, problem.DocumentIndex!.Value, problem.Line!.Value, problem.Column!.Value));
-        Assert.Equal($"fleet/web.yaml[0] spec.policyref: unknown field 'policyref' at line 8, column 3; did you mean 'policyRefs'? (valid fields: {SpecFields})", problem.Message);
+        Assert.Equal($"fleet/prod.yaml[0] spec.policyref: unknown field 'policyref' at line 8, column 3; did you mean 'policyRefs'? (valid fields: {SpecFields})", problem.Message);
     }
 
     [Fact]
     public void A_field_nothing_is_close_to_lists_the_valid_fields_only()
     {
-        var problem = ProfileImporter.ImportText("kind: ConfigMap\napiVersion: v1\nmetadata: {name: a}\n---\n" + Header + "spec:\n  foo: bar\n", "fleet/web.yaml")[1].Problems.Single();
+        var problem = ProfileImporter.ImportText("kind: ConfigMap\napiVersion: v1\nmetadata: {name: a}\n---\n" + Header + "spec:\n  foo: bar\n", "fleet/prod.yaml")[1].Problems.Single();
 
-        Assert.Equal($"fleet/web.yaml[1] spec.foo: unknown field 'foo' at line 10, column 3 (valid fields: {SpecFields})", problem.Message);
+        Assert.Equal($"fleet/prod.yaml[1] spec.foo: unknown field 'foo' at line 10, column 3 (valid fields: {SpecFields})", problem.Message);
         Assert.Equal((1, 10), (problem.DocumentIndex!.Value, problem.Line!.Value));
     }
 
@@ -83,7 +77,7 @@ public class UnknownFieldTests
     [Fact]
     public void Every_unknown_field_of_a_document_is_reported_in_document_order()
     {
-        var results = ProfileImporter.ImportText(Header + "  colour: red\nspec:\n  foo: 1\n  policyRefs: [{kind: ConfigMap, name: a, bar: 2}]\n", "fleet/web.yaml");
+        var results = ProfileImporter.ImportText(Header + "  colour: red\nspec:\n  foo: 1\n  policyRefs: [{kind: ConfigMap, name: a, bar: 2}]\n", "fleet/prod.yaml");
 
         Assert.Equal(["metadata.colour", "spec.foo", "spec.policyRefs[0].bar"], results.Single().Problems.Select(p => p.FieldPath));
         Assert.Equal([5, 7, 8], results.Single().Problems.Select(p => p.Line!.Value));
@@ -112,10 +106,10 @@ public class UnknownFieldTests
     [Fact]
     public void A_profile_read_again_from_a_copy_names_the_original_location_without_lines()
     {
-        var error = Assert.Throws<ProfileValidationException>(() => ClusterProfileDocument.Parse(Header + "spec:\n  foo: 1\n", "fleet/web.yaml", 2, 40));
+        var error = Assert.Throws<ProfileValidationException>(() => ClusterProfileDocument.Parse(Header + "spec:\n  foo: 1\n", "fleet/prod.yaml", 2, 40));
 
         var problem = Assert.Single(error.Problems);
-        Assert.Equal(("fleet/web.yaml[2] spec.foo: unknown field 'foo' (valid fields: " + SpecFields + ")", null), (problem.Message, problem.Line));
+        Assert.Equal(("fleet/prod.yaml[2] spec.foo: unknown field 'foo' (valid fields: " + SpecFields + ")", null), (problem.Message, problem.Line));
     }
 
     [Fact]
@@ -147,7 +141,7 @@ public class UnknownFieldTests
         var http = Single(Header + "spec:\n  helmCharts: [{repositoryURL: https://charts.example.com, repositoryName: r, chartVersion: v, releaseName: a, releaseNamespace: b}]\n");
         var flux = ProfileImporter.ImportText(Header + "spec:\n  helmCharts: [{repositoryURL: gitrepository://flux-system/repo/charts/app, releaseName: a, releaseNamespace: b}]\n").Single();
 
-        Assert.Equal("fleet/web.yaml[0] spec.helmCharts[0].chartName: required for a chart from an HTTP or OCI repository", http.Message);
+        Assert.Equal("fleet/prod.yaml[0] spec.helmCharts[0].chartName: required for a chart from an HTTP or OCI repository", http.Message);
         Assert.Equal(ImportOutcome.Profile, flux.Outcome);
     }
 
