@@ -282,10 +282,10 @@ Describe 'Export-ClusterProfile' {
         ($again | Export-ClusterProfile) | Should -BeExactly (Get-Content -Raw $file)
     }
 
-    It 'keeps unknown fields and key order' {
-        $file = Join-Path $TestDrive 'unknown.yaml'
-        Import-ClusterProfile (Join-Path $corpus 'unknown-fields.yaml') | Export-ClusterProfile $file
-        $original = (Import-ClusterProfile (Join-Path $corpus 'unknown-fields.yaml')).ToYaml()
+    It 'keeps the fields the API server writes, and key order' {
+        $file = Join-Path $TestDrive 'server-written.yaml'
+        Import-ClusterProfile (Join-Path $corpus 'server-written-fields.yaml') | Export-ClusterProfile $file
+        $original = (Import-ClusterProfile (Join-Path $corpus 'server-written-fields.yaml')).ToYaml()
         (Get-Content -Raw $file).TrimEnd() | Should -BeExactly $original.TrimEnd()
     }
 

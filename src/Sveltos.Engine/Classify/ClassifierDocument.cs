@@ -63,7 +63,7 @@ public sealed class ClassifierDocument
     /// <exception cref="ProfileValidationException">The text holds no classifier, several documents, another kind, or an invalid classifier.</exception>
     public static ClassifierDocument Parse(string yamlOrJson, string source = ProfileImporter.TextSource, int? documentIndex = null, int? line = null)
     {
-        var results = ClassifierImporter.ImportText(yamlOrJson, source);
+        var results = documentIndex is null ? ClassifierImporter.ImportText(yamlOrJson, source) : ClassifierImporter.ImportCopy(yamlOrJson, source);
         if (results is [{ Classifier: { } classifier }])
         {
             return documentIndex is null ? classifier : new ClassifierDocument(classifier.Root, source, documentIndex, line);

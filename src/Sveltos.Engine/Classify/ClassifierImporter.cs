@@ -40,10 +40,13 @@ public static class ClassifierImporter
         }
     }
 
-    private static List<ClassifierImportResult> Import(TextReader reader, string source) =>
-        YamlDocumentReader.Read(reader).Where(d => !d.IsEmpty).Select(d => ImportDocument(d, source)).ToList();
+    /// <summary>Imports a copy of a document first read elsewhere: its lines are not those of the original, so problems give none.</summary>
+    internal static IReadOnlyList<ClassifierImportResult> ImportCopy(string text, string source) => Import(new StringReader(text), source, positionsKnown: false);
 
-    private static ClassifierImportResult ImportDocument(YamlReadDocument document, string source)
+    private static List<ClassifierImportResult> Import(TextReader reader, string source, bool positionsKnown = true) =>
+        YamlDocumentReader.Read(reader).Where(d => !d.IsEmpty).Select(d => ImportDocument(d, source, positionsKnown)).ToList();
+
+    private static ClassifierImportResult ImportDocument(YamlReadDocument document, string source, bool positionsKnown)
     {
         ProfileProblem Problem(string errorId, string path, string message, int? line = null, int? column = null) =>
             new(errorId, source, document.Index, path, message, line, column);
@@ -69,7 +72,7 @@ public static class ClassifierImporter
             return new(source, document.Index, document.Line, ImportOutcome.OtherKind, kind, apiVersion, name, null, [other]);
         }
 
-        var problems = ClassifierValidator.Validate(root).Select(p => ProblemFactory.From(p, source, document.Index)).ToList();
+        var problems = ClassifierValidator.Validate(root, positionsKnown).Select(p => ProblemFactory.From(p, source, document.Index)).ToList();
         return problems.Count > 0
             ? new(source, document.Index, document.Line, ImportOutcome.Invalid, kind, apiVersion, name, null, problems)
             : new(source, document.Index, document.Line, ImportOutcome.Profile, kind, apiVersion, name, new ClassifierDocument(root, source, document.Index, document.Line), []);

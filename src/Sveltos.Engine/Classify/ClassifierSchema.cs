@@ -4,8 +4,9 @@ using Sveltos.Engine.Selection;
 namespace Sveltos.Engine.Classify;
 
 /// <summary>
-/// The Classifier v1beta1 API (lib.projectsveltos.io), as libsveltos defines it. Version constraints are
-/// checked by <see cref="ClassifierValidator"/> so that their problems carry their own ErrorIds.
+/// The Classifier v1beta1 API (lib.projectsveltos.io), as libsveltos defines it. A field not listed here is refused
+/// wherever it appears, as for profiles. Version constraints are checked by <see cref="ClassifierValidator"/> so
+/// that their problems carry their own ErrorIds.
 /// </summary>
 internal static class ClassifierSchema
 {
@@ -47,16 +48,12 @@ internal static class ClassifierSchema
         new SchemaField("kubernetesVersionConstraints", FieldKind.ObjectList) { Item = VersionConstraint },
         new SchemaField("deployedResourceConstraint", FieldKind.Object) { Item = DeployedResourceConstraint });
 
-    public static readonly ObjectSchema Metadata = new(
-        new SchemaField("name", FieldKind.String) { Required = true, Check = LabelSyntax.CheckDnsSubdomain },
-        new SchemaField("namespace", FieldKind.String),
-        new SchemaField("labels", FieldKind.StringMap) { Check = LabelSyntax.CheckKey },
-        new SchemaField("annotations", FieldKind.StringMap) { Check = LabelSyntax.CheckKey });
+    public static readonly ObjectSchema Metadata = ObjectMetaSchema.For(namespaceCheck: null);
 
     public static readonly ObjectSchema Root = new(
         new SchemaField("apiVersion", FieldKind.String) { Required = true },
         new SchemaField("kind", FieldKind.String) { Required = true },
         new SchemaField("metadata", FieldKind.Object) { Required = true, Item = Metadata },
         new SchemaField("spec", FieldKind.Object) { Required = true, Item = Spec },
-        new SchemaField("status", FieldKind.Any));
+        ObjectMetaSchema.Status);
 }

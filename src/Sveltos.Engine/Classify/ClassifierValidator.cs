@@ -7,9 +7,10 @@ namespace Sveltos.Engine.Classify;
 /// <summary>Validates a Classifier tree: the schema (shared with profiles), then versions, comparisons, label keys and scripts.</summary>
 internal static class ClassifierValidator
 {
-    public static IReadOnlyList<FieldProblem> Validate(YamlMapping root)
+    /// <summary>Every problem, in document order; with <paramref name="positionsKnown"/> false (a copy of the source) none carries a position.</summary>
+    public static IReadOnlyList<FieldProblem> Validate(YamlMapping root, bool positionsKnown = true)
     {
-        var validator = new SchemaValidator();
+        var validator = new SchemaValidator { PositionsKnown = positionsKnown };
         validator.ValidateObject(root, ClassifierSchema.Root, "");
         var problems = validator.Problems.Select(p => p with { ErrorId = ClassifierId(p.ErrorId) }).ToList();
 
@@ -30,7 +31,8 @@ internal static class ClassifierValidator
             CheckScripts(spec, problems);
         }
 
-        return problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0).ToList();
+        var ordered = problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0);
+        return (positionsKnown ? ordered : ordered.Select(p => p with { At = null })).ToList();
     }
 
     internal static string ClassifierId(string profileId) => profileId switch

@@ -12,16 +12,20 @@ namespace Sveltos.Engine.Profiles;
 /// </summary>
 public sealed class ClusterProfileDocument
 {
-    internal ClusterProfileDocument(YamlMapping root, string source, int? documentIndex, int? line)
+    internal ClusterProfileDocument(YamlMapping root, string source, int? documentIndex, int? line, bool positionsKnown = false)
     {
         Root = root;
         Source = source;
         DocumentIndex = documentIndex;
         Line = line;
+        PositionsKnown = positionsKnown;
         Spec = new ProfileSpec(root);
     }
 
     internal YamlMapping Root { get; }
+
+    /// <summary>True when the tree's line and column numbers are those of <see cref="Source"/> (read from it, not from a copy).</summary>
+    internal bool PositionsKnown { get; }
 
     /// <summary>The file it was read from (as given), or a description such as <c>ClusterProfile/web</c> for built profiles.</summary>
     public string Source { get; }
@@ -72,9 +76,31 @@ public sealed class ClusterProfileDocument
 
     /// <summary>Reads text holding exactly one ClusterProfile or Profile.</summary>
     /// <exception cref="ProfileValidationException">The text holds no profile, several documents, another kind, or an invalid profile.</exception>
-    public static ClusterProfileDocument Parse(string yamlOrJson, string source = ProfileImporter.TextSource)
+    public static ClusterProfileDocument Parse(string yamlOrJson, string source = ProfileImporter.TextSource) =>
+        ParseOne(ProfileImporter.ImportText(yamlOrJson, source), source);
+
+    /// <summary>
+    /// Reads text holding exactly one profile that was first read from <paramref name="source"/> at
+    /// <paramref name="documentIndex"/> (e.g. a copy kept as text by a caller), so that its problems and
+    /// duplicate-name messages still name the original location. Lines counted in the copy would not match the
+    /// original file, so its problems give none.
+    /// </summary>
+    /// <exception cref="ProfileValidationException">The text holds no profile, several documents, another kind, or an invalid profile.</exception>
+    public static ClusterProfileDocument Parse(string yamlOrJson, string source, int? documentIndex, int? line)
     {
-        var results = ProfileImporter.ImportText(yamlOrJson, source);
+        try
+        {
+            var parsed = ParseOne(ProfileImporter.ImportCopy(yamlOrJson, source), source);
+            return new ClusterProfileDocument(parsed.Root, source, documentIndex, line);
+        }
+        catch (ProfileValidationException e)
+        {
+            throw new ProfileValidationException(e.Problems.Select(p => p with { DocumentIndex = documentIndex, Line = null, Column = null }).ToList());
+        }
+    }
+
+    private static ClusterProfileDocument ParseOne(IReadOnlyList<ProfileImportResult> results, string source)
+    {
         if (results is [{ Profile: { } profile }])
         {
             return profile;
@@ -90,29 +116,9 @@ public sealed class ClusterProfileDocument
         throw new ProfileValidationException(problems);
     }
 
-    /// <summary>
-    /// Reads text holding exactly one profile that was first read from <paramref name="source"/> at
-    /// <paramref name="documentIndex"/> (e.g. a copy kept as text by a caller), so that its problems and
-    /// duplicate-name messages still name the original location.
-    /// </summary>
-    /// <exception cref="ProfileValidationException">The text holds no profile, several documents, another kind, or an invalid profile.</exception>
-    public static ClusterProfileDocument Parse(string yamlOrJson, string source, int? documentIndex, int? line)
-    {
-        try
-        {
-            var parsed = Parse(yamlOrJson, source);
-            return new ClusterProfileDocument(parsed.Root, source, documentIndex, line);
-        }
-        catch (ProfileValidationException e)
-        {
-            // Lines and columns counted in the copy would not match the original file.
-            throw new ProfileValidationException(e.Problems.Select(p => p with { DocumentIndex = documentIndex, Line = null, Column = null }).ToList());
-        }
-    }
-
     /// <summary>Checks the document again (e.g. after changes) and returns every problem; empty when valid.</summary>
     public IReadOnlyList<ProfileProblem> Validate() =>
-        ProfileValidator.Validate(Root, Kind).Select(p => ProblemFactory.From(p, Source, DocumentIndex)).ToList();
+        ProfileValidator.Validate(Root, Kind, PositionsKnown).Select(p => ProblemFactory.From(p, Source, DocumentIndex)).ToList();
 
     /// <summary>The document as YAML. Exporting what this returns, once imported, gives the same text.</summary>
     public string ToYaml() => YamlDocumentWriter.Write(Root);
@@ -125,7 +131,7 @@ public sealed class ClusterProfileDocument
         ToJsonObject().ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
 
     /// <summary>An independent copy; changes to one do not affect the other.</summary>
-    public ClusterProfileDocument Clone() => new((YamlMapping)Root.DeepClone(), Source, DocumentIndex, Line);
+    public ClusterProfileDocument Clone() => new((YamlMapping)Root.DeepClone(), Source, DocumentIndex, Line, PositionsKnown);
 
     /// <inheritdoc/>
     public override string ToString() => Identity;

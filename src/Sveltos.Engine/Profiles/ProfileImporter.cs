@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Sveltos.Engine.Yaml;
 
 namespace Sveltos.Engine.Profiles;
@@ -19,6 +20,20 @@ public static class ProfileImporter
         ArgumentNullException.ThrowIfNull(text);
         return Import(new StringReader(text), source);
     }
+
+    /// <summary>
+    /// Imports a Kubernetes object already read (e.g. from a management cluster) as one document. Its problems give
+    /// no line: the object has no text of its own to point into.
+    /// </summary>
+    public static ProfileImportResult ImportObject(JsonObject item, string source)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(source);
+        return ImportDocument(new YamlReadDocument(0, 0, ObjectTreeConverter.FromObject(item), null), source, positionsKnown: false);
+    }
+
+    /// <summary>Imports a copy of a document first read elsewhere: its lines are not those of the original, so problems give none.</summary>
+    internal static IReadOnlyList<ProfileImportResult> ImportCopy(string text, string source) => Import(new StringReader(text), source, positionsKnown: false);
 
     /// <summary>Imports every document of a UTF-8 (or BOM-marked UTF-16/32) stream.</summary>
     public static IReadOnlyList<ProfileImportResult> ImportStream(Stream stream, string source)
@@ -81,16 +96,16 @@ public static class ProfileImporter
     private static string Locate(ClusterProfileDocument profile) =>
         profile.DocumentIndex is null ? profile.Source : $"{profile.Source}[{profile.DocumentIndex}]";
 
-    private static List<ProfileImportResult> Import(TextReader reader, string source) =>
-        YamlDocumentReader.Read(reader).Where(d => !d.IsEmpty).Select(d => ImportDocument(d, source)).ToList();
+    private static List<ProfileImportResult> Import(TextReader reader, string source, bool positionsKnown = true) =>
+        YamlDocumentReader.Read(reader).Where(d => !d.IsEmpty).Select(d => ImportDocument(d, source, positionsKnown)).ToList();
 
-    private static ProfileImportResult ImportDocument(YamlReadDocument document, string source)
+    private static ProfileImportResult ImportDocument(YamlReadDocument document, string source, bool positionsKnown)
     {
         ProfileImportResult Invalid(YamlMapping? root, IReadOnlyList<ProfileProblem> problems) =>
             new(source, document.Index, document.Line, ImportOutcome.Invalid, root, null, problems);
 
         ProfileProblem Problem(string errorId, string path, string message, int? line = null, int? column = null) =>
-            new(errorId, source, document.Index, path, message, line, column);
+            positionsKnown && line > 0 ? new(errorId, source, document.Index, path, message, line, column) : new(errorId, source, document.Index, path, message);
 
         if (document.Error is { } error)
         {
@@ -121,13 +136,13 @@ public static class ProfileImporter
             return new ProfileImportResult(source, document.Index, document.Line, ImportOutcome.OtherKind, root, null, [unsupported]);
         }
 
-        var problems = ProfileValidator.Validate(root, kind).Select(p => ProblemFactory.From(p, source, document.Index)).ToList();
+        var problems = ProfileValidator.Validate(root, kind, positionsKnown).Select(p => ProblemFactory.From(p, source, document.Index)).ToList();
         if (problems.Count > 0)
         {
             return Invalid(root, problems);
         }
 
-        var profile = new ClusterProfileDocument(root, source, document.Index, document.Line);
+        var profile = new ClusterProfileDocument(root, source, document.Index, document.Line > 0 ? document.Line : null, positionsKnown);
         return new ProfileImportResult(source, document.Index, document.Line, ImportOutcome.Profile, root, profile, []);
     }
 }

@@ -6,9 +6,10 @@ namespace Sveltos.Engine.Profiles;
 /// <summary>Validates a ClusterProfile/Profile tree: the schema, plus the rules that span several fields.</summary>
 internal static class ProfileValidator
 {
-    public static IReadOnlyList<FieldProblem> Validate(YamlMapping root, ProfileKind kind)
+    /// <summary>Every problem, in document order; with <paramref name="positionsKnown"/> false (a copy of the source) none carries a position.</summary>
+    public static IReadOnlyList<FieldProblem> Validate(YamlMapping root, ProfileKind kind, bool positionsKnown = true)
     {
-        var validator = new SchemaValidator();
+        var validator = new SchemaValidator { PositionsKnown = positionsKnown };
         validator.ValidateObject(root, ProfileSchema.Root, "");
         var problems = validator.Problems;
 
@@ -28,6 +29,7 @@ internal static class ProfileValidator
         if (root.Get("spec") is YamlMapping spec)
         {
             CheckUniqueIdentifiers(spec, problems);
+            CheckChartsFromRepositories(spec, problems);
             CheckDependsOn(spec, name, problems);
             if (kind == ProfileKind.Profile && !string.IsNullOrEmpty(profileNamespace))
             {
@@ -35,7 +37,8 @@ internal static class ProfileValidator
             }
         }
 
-        return problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0).ToList();
+        var ordered = problems.OrderBy(p => p.At?.Line ?? int.MaxValue).ThenBy(p => p.At?.Column ?? 0);
+        return (positionsKnown ? ordered : ordered.Select(p => p with { At = null })).ToList();
     }
 
     private static void CheckNamespace(ProfileKind kind, YamlMapping? metadata, string? profileNamespace, List<FieldProblem> problems)
@@ -73,6 +76,27 @@ internal static class ProfileValidator
                     $"spec.templateResourceRefs[{index}].identifier",
                     $"'{identifier}' is already used by spec.templateResourceRefs[{seen[identifier]}]",
                     reference.Get("identifier")));
+            }
+
+            index++;
+        }
+    }
+
+    // As the CRD's validation rules say: a chart from an HTTP or OCI repository is named and versioned; one from a Flux source is not.
+    private static void CheckChartsFromRepositories(YamlMapping spec, List<FieldProblem> problems)
+    {
+        var index = 0;
+        foreach (var chart in TreeReader.Mappings(spec, "helmCharts"))
+        {
+            if (TreeReader.String(chart, "repositoryURL") is { } url && (url.StartsWith("http", StringComparison.Ordinal) || url.StartsWith("oci", StringComparison.Ordinal)))
+            {
+                foreach (var field in new[] { "repositoryName", "chartName", "chartVersion" })
+                {
+                    if (chart.Get(field) is null or YamlScalar { IsNull: true } or YamlScalar { Value: "" })
+                    {
+                        problems.Add(new(ProfileErrorIds.MissingProfileField, $"spec.helmCharts[{index}].{field}", "required for a chart from an HTTP or OCI repository", chart));
+                    }
+                }
             }
 
             index++;

@@ -3,7 +3,11 @@ using Sveltos.Engine.Yaml;
 namespace Sveltos.Engine.Selection;
 
 /// <summary>A problem found in a selector mapping; <see cref="Path"/> is relative to the mapping.</summary>
-internal sealed record SelectorMappingProblem(string Path, string Message, YamlNode? At);
+internal sealed record SelectorMappingProblem(string Path, string Message, YamlNode? At)
+{
+    /// <summary>For an unknown field (<see cref="At"/> is its key): the fields valid where it was found.</summary>
+    public IReadOnlyList<string>? ValidFields { get; init; }
+}
 
 /// <summary>
 /// Reads and writes the matchLabels/matchExpressions form of a selector (Kubernetes metav1.LabelSelector).
@@ -38,7 +42,7 @@ internal static class LabelSelectorMapping
                     ReadMatchExpressions(value, requirements, problems, lenient);
                     break;
                 default:
-                    problems.Add(new(key.Text, $"unknown field '{key.Text}' (a selector has matchLabels and matchExpressions)", key));
+                    problems.Add(new(key.Text, $"unknown field '{key.Text}' (a selector has matchLabels and matchExpressions)", key) { ValidFields = [MatchLabels, MatchExpressions] });
                     break;
             }
         }
@@ -206,7 +210,7 @@ internal static class LabelSelectorMapping
                     values = ReadValues(value, fieldPath, problems, lenient);
                     break;
                 default:
-                    problems.Add(new(fieldPath, $"unknown field '{name.Text}' (an expression has key, operator and values)", name));
+                    problems.Add(new(fieldPath, $"unknown field '{name.Text}' (an expression has key, operator and values)", name) { ValidFields = ["key", "operator", "values"] });
                     break;
             }
         }

@@ -135,6 +135,7 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
 
         if (ProfileBuilder.TryBuild(request, out var profile, out var problems))
         {
+            UnsupportedFieldWarnings.Write(this, profile);
             WriteObject(ProfileMapper.ToOutput(profile, source: null));
         }
         else

@@ -26,7 +26,9 @@ public sealed class SaveClusterProfileCommand : FleetCmdlet
         {
             try
             {
-                received.Add((profile, ProfileMapper.ToDocument(profile)));
+                var document = ProfileMapper.ToDocument(profile);
+                UnsupportedFieldWarnings.Write(this, document);
+                received.Add((profile, document));
             }
             catch (ProfileValidationException e)
             {

@@ -146,7 +146,7 @@ public class ProfileBuilderTests
     }
 
     [Fact]
-    public void Unknown_keys_are_reported_by_name()
+    public void Unknown_keys_are_reported_by_name_with_the_field_meant()
     {
         var error = Assert.Throws<ProfileValidationException>(() => ProfileBuilder.Build(new ProfileBuildRequest
         {
@@ -157,8 +157,8 @@ public class ProfileBuilderTests
 
         Assert.Equal(
             [
-                "ClusterProfile/web spec.policyRefs[0].nmespace: unknown field 'nmespace' (valid fields: namespace, name, kind, path, deploymentType, optional)",
-                "ClusterProfile/web spec.helmCharts[0].chartname2: unknown field 'chartname2' (valid fields: repositoryURL, repositoryName, chartName, chartVersion, releaseName, releaseNamespace, values, valuesFrom, helmChartAction, options, registryCredentialsConfig)",
+                "ClusterProfile/web spec.policyRefs[0].nmespace: unknown field 'nmespace'; did you mean 'namespace'? (valid fields: namespace, name, kind, path, deploymentType, optional)",
+                "ClusterProfile/web spec.helmCharts[0].chartname2: unknown field 'chartname2'; did you mean 'chartName'? (valid fields: repositoryURL, repositoryName, chartName, chartVersion, releaseName, releaseNamespace, values, valuesFrom, helmChartAction, options, registryCredentialsConfig)",
             ],
             error.Problems.Select(p => p.Message));
         Assert.Equal("UnknownProfileField", error.ErrorId);
@@ -190,13 +190,11 @@ public class ProfileBuilderTests
                 "ClusterProfile/Web spec.tier: must be at least 1, got 0",
                 "ClusterProfile/Web spec.maxUpdate: '150%' is not a count or a percentage such as 5 or 30%",
                 "ClusterProfile/Web spec.helmCharts[0].repositoryURL: required field is missing",
-                "ClusterProfile/Web spec.helmCharts[0].repositoryName: required field is missing",
-                "ClusterProfile/Web spec.helmCharts[0].chartVersion: required field is missing",
                 "ClusterProfile/Web spec.helmCharts[0].releaseName: required field is missing",
                 "ClusterProfile/Web spec.helmCharts[0].releaseNamespace: required field is missing",
             ],
             problems.Select(p => p.Message));
-        Assert.Equal(["InvalidSelector", "InvalidProfileField", "InvalidProfileField", "InvalidProfileField", "InvalidProfileField", "MissingProfileField", "MissingProfileField", "MissingProfileField", "MissingProfileField", "MissingProfileField"], problems.Select(p => p.ErrorId));
+        Assert.Equal(["InvalidSelector", "InvalidProfileField", "InvalidProfileField", "InvalidProfileField", "InvalidProfileField", "MissingProfileField", "MissingProfileField", "MissingProfileField"], problems.Select(p => p.ErrorId));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ public class ProfileImportValidationTests
     private static IReadOnlyList<string> Messages(string yaml, string source = "fleet/prod.yaml") =>
         ProfileImporter.ImportText(yaml, source).SelectMany(r => r.Problems).Select(p => p.Message).ToList();
 
-    private static ProfileProblem Single(string yaml)
+    /// <summary>The one problem of a document read as fleet/prod.yaml, which must be refused.</summary>
+    internal static ProfileProblem Single(string yaml)
     {
         var result = Assert.Single(ProfileImporter.ImportText(yaml, "fleet/prod.yaml"));
         Assert.Equal(ImportOutcome.Invalid, result.Outcome);

@@ -95,9 +95,9 @@ public class TypedAccessTests
     }
 
     [Fact]
-    public void Setters_update_the_document_in_place_and_keep_unknown_fields()
+    public void Setters_update_the_document_in_place_and_keep_server_written_fields()
     {
-        var profile = Load("unknown-fields.yaml").Clone();
+        var profile = Load("server-written-fields.yaml").Clone();
 
         profile.Spec.SyncMode = SyncMode.DryRun;
         profile.Spec.Tier = 7;
@@ -108,9 +108,9 @@ public class TypedAccessTests
 
         var yaml = profile.ToYaml();
         Assert.Empty(profile.Validate());
-        Assert.Contains("  clusterSelector:\n    matchExpressions:\n      - key: env\n        operator: In\n        values:\n          - dev\n          - prod\n      - key: legacy\n        operator: DoesNotExist\n  clusterDeletionBehavior: LeavePolicies\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  clusterSelector:\n    matchExpressions:\n      - key: env\n        operator: In\n        values:\n          - dev\n          - prod\n      - key: legacy\n        operator: DoesNotExist\n  reloader: false\n", yaml, StringComparison.Ordinal);
         Assert.Contains("  syncMode: DryRun\n  tier: 7\n  maxUpdate: 25%\n  dependsOn:\n    - cni\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("verification:", yaml, StringComparison.Ordinal);
+        Assert.Contains("ownerReferences:", yaml, StringComparison.Ordinal);
         Assert.Contains("hash: 7Gq0YCyZbw==", yaml, StringComparison.Ordinal);
         Assert.Equal("renamed", ClusterProfileDocument.Parse(yaml).Name);
     }

@@ -10,5 +10,6 @@ internal sealed class ObjectSchema(params SchemaField[] fields)
     public SchemaField? FindIgnoringCase(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    public string FieldNames => string.Join(", ", Fields.Select(f => f.Name));
+    /// <summary>The fields a person writes, as messages list them; fields only the API server writes are left out.</summary>
+    public string FieldNames => string.Join(", ", Fields.Where(f => !f.ServerWritten).Select(f => f.Name));
 }

@@ -4,7 +4,8 @@ namespace Sveltos.Engine.Profiles.Schema;
 
 /// <summary>
 /// The ClusterProfile/Profile v1beta1 API (config.projectsveltos.io), as the addon-controller and libsveltos
-/// define it. Fields not listed here are still kept on import and export; they are just not checked.
+/// define it (addon-controller v1.5: pre/post delete checks, patchesFrom, kustomize components, CEL health checks).
+/// A field not listed here is refused wherever it appears, so it must list every field Sveltos has.
 /// </summary>
 internal static class ProfileSchema
 {
@@ -29,6 +30,7 @@ internal static class ProfileSchema
         OneOf("kind", ConfigKinds) with { Required = true },
         Bool("optional"));
 
+    // corev1.ObjectReference, as clusterRefs and templateResourceRefs[].resource use it.
     public static readonly ObjectSchema ClusterReference = new(
         Str("apiVersion"),
         OneOf("kind", ClusterKinds) with { Required = true },
@@ -43,11 +45,11 @@ internal static class ProfileSchema
     public static readonly ObjectSchema RegistryCredentials = new(
         Obj("credentials", SecretReference),
         Str("key"),
-        Obj("caSecretRef", SecretReference),
+        Obj("ca", SecretReference),
         Bool("insecureSkipTLSVerify"),
         Bool("plainHTTP"));
 
-    public static readonly ObjectSchema HelmInstallOptions = new(Bool("createNamespace"), Bool("replace"));
+    public static readonly ObjectSchema HelmInstallOptions = new(Bool("createNamespace"), Bool("replace"), Bool("disableHooks"));
 
     public static readonly ObjectSchema HelmUpgradeOptions = new(
         Bool("force"),
@@ -57,11 +59,14 @@ internal static class ProfileSchema
         Bool("recreate"),
         Int("maxHistory", 0, int.MaxValue),
         Bool("cleanupOnFail"),
-        Bool("subNotes"));
+        Bool("subNotes"),
+        Bool("upgradeCRDs"),
+        Bool("disableHooks"));
 
     public static readonly ObjectSchema HelmUninstallOptions = new(
         Bool("keepHistory"),
-        OneOf("deletionPropagation", DeletionPropagations));
+        OneOf("deletionPropagation", DeletionPropagations),
+        Bool("disableHooks"));
 
     public static readonly ObjectSchema HelmOptions = new(
         Bool("skipCRDs"),
@@ -70,6 +75,7 @@ internal static class ProfileSchema
         new SchemaField("timeout", FieldKind.Duration),
         Bool("disableHooks"),
         Bool("disableOpenAPIValidation"),
+        Bool("skipSchemaValidation"),
         Bool("atomic"),
         Bool("dependencyUpdate"),
         Map("labels", LabelSyntax.CheckKey),
@@ -79,11 +85,13 @@ internal static class ProfileSchema
         Obj("upgradeOptions", HelmUpgradeOptions),
         Obj("uninstallOptions", HelmUninstallOptions));
 
+    // chartName, chartVersion and repositoryName are required for HTTP and OCI repositories only (ProfileValidator):
+    // a chart from a Flux source (gitrepository://ns/name/path) has none.
     public static readonly ObjectSchema HelmChart = new(
         Str("repositoryURL") with { Required = true, NotEmpty = true },
-        Str("repositoryName") with { Required = true, NotEmpty = true },
-        Str("chartName") with { Required = true, NotEmpty = true },
-        Str("chartVersion") with { Required = true, NotEmpty = true },
+        Str("repositoryName"),
+        Str("chartName"),
+        Str("chartVersion"),
         Str("releaseName") with { Required = true, NotEmpty = true },
         Str("releaseNamespace") with { Required = true, NotEmpty = true },
         Str("values"),
@@ -109,6 +117,7 @@ internal static class ProfileSchema
         OneOf("deploymentType", DeploymentTypes),
         Map("values"),
         List("valuesFrom", ValueFrom),
+        new SchemaField("components", FieldKind.StringList),
         Bool("optional"));
 
     public static readonly ObjectSchema ResourceReference = new(
@@ -148,6 +157,7 @@ internal static class ProfileSchema
         OneOf("operation", LabelFilterOperations) with { Required = true },
         Str("value"));
 
+    // libsveltos ValidateHealth, used by validateHealths and the pre/post checks.
     public static readonly ObjectSchema HealthCheck = new(
         Str("name") with { Required = true, NotEmpty = true },
         OneOf("featureID", FeatureIds) with { Required = true },
@@ -186,18 +196,14 @@ internal static class ProfileSchema
         Map("extraLabels", LabelSyntax.CheckKey),
         Map("extraAnnotations", LabelSyntax.CheckKey));
 
-    public static readonly ObjectSchema Metadata = new(
-        Str("name") with { Required = true, Check = LabelSyntax.CheckDnsSubdomain },
-        Str("namespace") with { Check = LabelSyntax.CheckDnsLabel },
-        Map("labels", LabelSyntax.CheckKey),
-        Map("annotations", LabelSyntax.CheckKey));
+    public static readonly ObjectSchema Metadata = ObjectMetaSchema.For(LabelSyntax.CheckDnsLabel);
 
     public static readonly ObjectSchema Root = new(
         Str("apiVersion") with { Required = true },
         Str("kind") with { Required = true },
         Obj("metadata", Metadata) with { Required = true },
         Obj("spec", Spec),
-        new SchemaField("status", FieldKind.Any));
+        ObjectMetaSchema.Status);
 
     private static SchemaField Str(string name) => new(name, FieldKind.String);
 

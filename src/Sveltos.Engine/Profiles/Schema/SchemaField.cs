@@ -7,6 +7,9 @@ internal sealed record SchemaField(string Name, FieldKind Kind)
 
     public bool NotEmpty { get; init; }
 
+    /// <summary>Written by the API server (metadata.uid, managedFields, ...): accepted as read, never checked or listed.</summary>
+    public bool ServerWritten { get; init; }
+
     public int? MaxLength { get; init; }
 
     public long? Minimum { get; init; }

@@ -23,7 +23,7 @@ internal static class SchemaKeyNormalizer
             var fieldPath = SchemaValidator.Join(path, key.Text);
             if (schema.FindIgnoringCase(key.Text) is not { } field)
             {
-                problems.Add(new(ProfileErrorIds.UnknownProfileField, fieldPath, $"unknown field '{key.Text}' (valid fields: {schema.FieldNames})", key));
+                problems.Add(new(ProfileErrorIds.UnknownProfileField, fieldPath, UnknownField.Message(key.Text, schema, key), key));
                 continue;
             }
 

@@ -5,12 +5,16 @@ using Sveltos.Engine.Yaml;
 namespace Sveltos.Engine.Profiles.Schema;
 
 /// <summary>
-/// Checks a tree against an <see cref="ObjectSchema"/> the way the API server checks the CRD's OpenAPI schema,
-/// collecting every problem. Unknown fields are allowed (they are kept, not checked); null means "not set".
+/// Checks a tree against an <see cref="ObjectSchema"/> the way the API server checks the CRD's OpenAPI schema with
+/// strict field validation, collecting every problem. An unknown field at any depth is a problem: a misspelled field
+/// would otherwise be silently ignored and deploy nothing. Null means "not set".
 /// </summary>
 internal sealed partial class SchemaValidator
 {
     public List<FieldProblem> Problems { get; } = [];
+
+    /// <summary>False for a tree read from a copy of its source (e.g. re-read from a pipeline object): messages then give no line.</summary>
+    public bool PositionsKnown { get; init; } = true;
 
     public static string Join(string path, string name) => path.Length == 0 ? name : name.Length == 0 ? path : $"{path}.{name}";
 
@@ -21,6 +25,10 @@ internal sealed partial class SchemaValidator
             if (schema.Find(key.Text) is { } field)
             {
                 ValidateValue(value, field, Join(path, field.Name));
+            }
+            else
+            {
+                Report(ProfileErrorIds.UnknownProfileField, Join(path, key.Text), UnknownField.Message(key.Text, schema, PositionsKnown ? key : null), key);
             }
         }
 
@@ -224,7 +232,14 @@ internal sealed partial class SchemaValidator
         LabelSelectorMapping.Read(node, problems);
         foreach (var problem in problems)
         {
-            Report(ProfileErrorIds.InvalidSelector, Join(path, problem.Path), problem.Message, problem.At ?? node);
+            if (problem is { ValidFields: { } valid, At: YamlScalar key })
+            {
+                Report(ProfileErrorIds.UnknownProfileField, Join(path, problem.Path), UnknownField.Message(key.Text, valid, string.Join(", ", valid), PositionsKnown ? key : null), key);
+            }
+            else
+            {
+                Report(ProfileErrorIds.InvalidSelector, Join(path, problem.Path), problem.Message, problem.At ?? node);
+            }
         }
     }
 

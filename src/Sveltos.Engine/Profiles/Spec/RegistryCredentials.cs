@@ -20,7 +20,7 @@ public sealed record RegistryCredentials(
         }
 
         var credentials = TreeReader.Mapping(m, "credentials");
-        var ca = TreeReader.Mapping(m, "caSecretRef");
+        var ca = TreeReader.Mapping(m, "ca");
         return new RegistryCredentials(
             TreeReader.String(credentials, "name"),
             TreeReader.String(credentials, "namespace"),
