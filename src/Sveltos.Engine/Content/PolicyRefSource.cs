@@ -3,6 +3,7 @@ using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Templates;
 
 namespace Sveltos.Engine.Content;
 
@@ -20,7 +21,7 @@ public sealed class PolicyRefSource : IContentSource
         var objects = new List<ContentObject>();
         var sources = new List<SourceVersion>();
         var pending = new Dictionary<DeploymentType, string>();
-        Templates.TemplateData? data = null;
+        TemplateData? data = null;
         foreach (var reference in request.Profile.Spec.PolicyRefs)
         {
             var refWhere = $"{request.Profile.Identity} policyRef {reference.Kind} {reference.Namespace}/{reference.Name}";
@@ -70,6 +71,7 @@ public sealed class PolicyRefSource : IContentSource
 
             var templated = KubeObject.Annotations(source).ContainsKey(TemplateAnnotation);
             KubeObject.Annotations(source).TryGetValue(ContentTemplates.LanguageAnnotation, out var language);
+            var templateLanguage = templated ? ContentTemplates.LanguageOf(source, $"{reference.Kind} {ns}/{name}") : TemplateLanguage.Go;
             if (templated)
             {
                 data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
@@ -91,13 +93,15 @@ public sealed class PolicyRefSource : IContentSource
                 string? renderedFrom = null;
                 try
                 {
-                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken, language) : text;
+                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, templateLanguage, cancellationToken) : text;
                     if (templated)
                     {
+                        // The annotation as written (absent for most content), so content deployed before Go became the
+                        // only default keeps its hash, and the keys and passwords it generated.
                         renderedFrom = ObjectHasher.Hash($"{language}\n{text}\n{data!.Fingerprint}");
                     }
                 }
-                catch (Templates.TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
+                catch (TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
                 {
                     pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {waitsFor} in {request.Fleet.Description}.";
                     continue;
