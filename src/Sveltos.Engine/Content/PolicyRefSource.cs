@@ -3,6 +3,7 @@ using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Redaction;
 using Sveltos.Engine.Templates;
 
 namespace Sveltos.Engine.Content;
@@ -79,7 +80,8 @@ public sealed class PolicyRefSource : IContentSource
 
             sources.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));
             var target = reference.DeploymentType;
-            var values = reference.Kind == "Secret" ? SecretData.Decode(source) : KubeObject.StringMap(source["data"]);
+            var heldInSecret = reference.Kind == "Secret";
+            var values = heldInSecret ? SecretData.Decode(source) : KubeObject.StringMap(source["data"]);
             foreach (var (key, text) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 var sourceRef = new SourceRef(reference.Kind, ns, name, key);
@@ -106,8 +108,12 @@ public sealed class PolicyRefSource : IContentSource
                     pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {waitsFor} in {request.Fleet.Description}.";
                     continue;
                 }
+                catch (TemplateException ex) when (heldInSecret)
+                {
+                    throw SecretText.Withhold(ex);
+                }
 
-                foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'"))
+                foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'", heldInSecret))
                 {
                     objects.Add(new ContentObject(obj, sourceRef, Tracking.ResourcesReason, target) { RenderedFrom = renderedFrom });
                 }
