@@ -4,8 +4,9 @@ using Scriban.Parsing;
 namespace Sveltos.Engine.Templates;
 
 /// <summary>
-/// Compiles Scriban templates, for content that asks for Scriban (templates are Go otherwise). Compile once per source text, then render the result for
-/// each cluster; a <see cref="CompiledTemplate"/> may be rendered from many threads at once.
+/// Compiles Scriban templates, for content that asks for Scriban (templates are Go otherwise). Compile once per
+/// source text, then render the result for each cluster; a <see cref="CompiledTemplate"/> may be rendered from many
+/// threads at once.
 /// </summary>
 public sealed class TemplateRenderer
 {
