@@ -14,10 +14,11 @@ BeforeAll {
         if ($json) { $json | ConvertFrom-Json }
     }
     function New-TemplateContent {
-        # A ConfigMap in the management cluster holding templated manifests.
-        param([string] $Name, [string] $Manifest)
+        # A ConfigMap in the management cluster holding templated manifests (Go, unless -Language names another).
+        param([string] $Name, [string] $Manifest, [string] $Language)
         $indented = ($Manifest -split "`n" | ForEach-Object { "    $_" }) -join "`n"
-        "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: $Name`n  namespace: fleet`n  annotations:`n    projectsveltos.io/template: 'true'`ndata:`n  content.yaml: |`n$indented" | Invoke-Mgmt
+        $languageAnnotation = if ($Language) { "`n    pwsh.projectsveltos.io/template-language: $Language" } else { '' }
+        "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: $Name`n  namespace: fleet`n  annotations:`n    projectsveltos.io/template: 'true'$languageAnnotation`ndata:`n  content.yaml: |`n$indented" | Invoke-Mgmt
     }
 
     @'
@@ -45,16 +46,16 @@ AfterAll {
     Stop-KubeSim $sim
 }
 
-Describe 'The management-cluster coordination flow' {
+Describe 'The management-cluster coordination flow, in Go templates as the Sveltos docs write it' {
     BeforeAll {
         New-TemplateContent bucket @'
 apiVersion: storage.example.org/v1
 kind: Bucket
 metadata:
-  name: bucket-{{ cluster.metadata.name }}
+  name: bucket-{{ .Cluster.metadata.name }}
   namespace: fleet
 spec:
-  region: {{ cluster.metadata.labels.region }}
+  region: {{ .Cluster.metadata.labels.region }}
 '@
         New-TemplateContent bucket-secret @'
 apiVersion: v1
@@ -63,11 +64,11 @@ metadata:
   name: bucket-access
   namespace: default
 stringData:
-  url: {{ resources.Bucket.status.atProvider.url }}
+  url: {{ .MgmtResources.Bucket.status.atProvider.url }}
 '@
         New-ClusterProfile -Name buckets -ClusterSelector 'env=prod' `
             -PolicyRef @{ kind = 'ConfigMap'; name = 'bucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'bucket-secret' } `
-            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'bucket-{{ cluster.metadata.name }}' } } |
+            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'bucket-{{ .Cluster.metadata.name }}' } } |
             Save-ClusterProfile -Confirm:$false
     }
 
@@ -129,53 +130,47 @@ stringData:
     }
 }
 
-Describe 'The same flow written in Go templates, as the Sveltos docs write it' {
+Describe 'The same flow written in Scriban, where the content asks for it' {
     BeforeAll {
-        New-TemplateContent gobucket @'
+        New-TemplateContent sbucket -Language scriban @'
 apiVersion: storage.example.org/v1
 kind: Bucket
 metadata:
-  name: gobucket-{{ .Cluster.metadata.name }}
+  name: sbucket-{{ cluster.metadata.name }}
   namespace: fleet
 spec:
-  region: {{ .Cluster.metadata.labels.region }}
+  region: {{ cluster.metadata.labels.region }}
 '@
-        New-TemplateContent gobucket-secret @'
+        New-TemplateContent sbucket-secret -Language scriban @'
 apiVersion: v1
 kind: Secret
 metadata:
-  name: gobucket-access
+  name: sbucket-access
   namespace: default
 stringData:
-  url: {{ (getResource "Bucket").status.atProvider.url }}
-  region: {{ default "west" (index .Cluster.metadata.labels "zone") }}
+  url: {{ resources.Bucket.status.atProvider.url }}
+  region: {{ cluster.metadata.labels.zone ?? "west" }}
+  kubernetes: {{ kubernetes_version }}
 '@
-        New-ClusterProfile -Name gobuckets -ClusterSelector 'region=us-east' `
-            -PolicyRef @{ kind = 'ConfigMap'; name = 'gobucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'gobucket-secret' } `
-            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'gobucket-{{ .Cluster.metadata.name }}' } } |
+        # A profile's fields are Go templates whatever language its content is written in.
+        New-ClusterProfile -Name sbuckets -ClusterSelector 'region=us-east' `
+            -PolicyRef @{ kind = 'ConfigMap'; name = 'sbucket'; deploymentType = 'Local' }, @{ kind = 'ConfigMap'; name = 'sbucket-secret' } `
+            -TemplateResourceRef @{ identifier = 'Bucket'; resource = @{ apiVersion = 'storage.example.org/v1'; kind = 'Bucket'; name = 'sbucket-{{ .Cluster.metadata.name }}' } } |
             Save-ClusterProfile -Confirm:$false
     }
 
     It 'creates the Bucket, waits for the provider, then deploys the Secret' {
-        $first = Invoke-ProfileSync -Name gobuckets -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+        $first = Invoke-ProfileSync -Name sbuckets -Summary -WarningVariable warnings -WarningAction SilentlyContinue
         $first.Status | Sort-Object | Should -Be 'Pending', 'Provisioned'
         $warnings | Out-String | Should -Match 'waits for Bucket'
-        (Get-Live mgmt bucket gobucket-c2 fleet).spec.region | Should -Be 'us-east'
+        (Get-Live mgmt bucket sbucket-c2 fleet).spec.region | Should -Be 'us-east'
 
-        kubectl --kubeconfig $kc --context mgmt patch bucket gobucket-c2 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://go.example.org/c2"}}}' | Out-Null
-        (Invoke-ProfileSync -Name gobuckets -Summary -WarningAction SilentlyContinue).Status | Should -Not -Contain 'Pending'
-        $secret = Get-Live c2 secret gobucket-access
-        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://go.example.org/c2'
+        kubectl --kubeconfig $kc --context mgmt patch bucket sbucket-c2 -n fleet --subresource=status --type merge -p '{"status":{"atProvider":{"url":"https://scriban.example.org/c2"}}}' | Out-Null
+        (Invoke-ProfileSync -Name sbuckets -Summary -WarningAction SilentlyContinue).Status | Should -Not -Contain 'Pending'
+        $secret = Get-Live c2 secret sbucket-access
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.url)) | Should -Be 'https://scriban.example.org/c2'
         [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.region)) | Should -Be 'west'
-    }
-
-    It 'reports a missing key as Go does, with its position' {
-        New-TemplateContent go-bad "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: go-bad, namespace: default}`ndata:`n  a: '{{ .Cluster.metadata.labels.nope }}'"
-        New-ClusterProfile -Name go-bad -ClusterSelector 'region=us-east' -PolicyRef @{ kind = 'ConfigMap'; name = 'go-bad' } | Save-ClusterProfile -Confirm:$false
-        Invoke-ProfileSync -Name go-bad -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'TemplateMissingKey,*'
-        $err[0].Exception.Message | Should -Match 'map has no entry for key "nope"'
-        Remove-ClusterProfile -Name go-bad -Confirm:$false
+        [Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($secret.data.kubernetes)) | Should -Be 'v1.32.0'
     }
 }
 
@@ -235,9 +230,8 @@ metadata:
   name: cluster-info
   namespace: default
 data:
-  name: "{{ cluster_name }}"
-  region: "{{ cluster.metadata.labels.region }}"
-  version: "{{ kubernetes_version }}"
+  name: "{{ .Cluster.metadata.name }}"
+  region: "{{ .Cluster.metadata.labels.region }}"
 '@
         Set-SveltosCluster c1 -AddLabel @{ tier = 'gold' }
         Set-SveltosCluster c2 -AddLabel @{ tier = 'gold' }
@@ -246,7 +240,6 @@ data:
         (Get-Live c1 configmap cluster-info).data.region | Should -Be 'eu-west'
         (Get-Live c2 configmap cluster-info).data.region | Should -Be 'us-east'
         (Get-Live c2 configmap cluster-info).data.name | Should -Be 'c2'
-        (Get-Live c1 configmap cluster-info).data.version | Should -Be 'v1.32.0'
     }
 
     It 'previews per-cluster output with Expand-ClusterProfile, changing nothing' {
@@ -258,8 +251,8 @@ data:
 
 Describe 'Bad templates fail loudly, locally, and withdraw nothing' {
     BeforeAll {
-        function Test-BadTemplate([string] $Manifest, [string] $ErrorId, [string] $Pattern) {
-            New-TemplateContent per-cluster $Manifest
+        function Test-BadTemplate([string] $Manifest, [string] $ErrorId, [string] $Pattern, [string] $Language) {
+            New-TemplateContent per-cluster $Manifest -Language $Language
             $results = Invoke-ProfileSync -Name per-cluster -ErrorVariable err -ErrorAction SilentlyContinue
             $results | Where-Object Action -EQ 'Deleted' | Should -BeNullOrEmpty
             @($err).Count | Should -Be 2 -Because 'each cluster reports its own error'
@@ -273,25 +266,27 @@ Describe 'Bad templates fail loudly, locally, and withdraw nothing' {
         Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: {{ if }}" 'TemplateSyntaxError' 'ConfigMap fleet/per-cluster key .content.yaml.*\(5,'
     }
 
-    It 'reports a missing key instead of rendering an empty string' {
-        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ cluster.metadata.labels.nope }}'" 'TemplateMissingKey' 'nope'
+    It 'reports a missing key as Go does, with its position, instead of rendering an empty string' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.labels.nope }}'" 'TemplateMissingKey' '\(5,\d+\).*map has no entry for key "nope"'
     }
 
-    It 'forbids reading files' {
-        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ include ""/etc/passwd"" }}'" 'TemplateForbidden' 'include'
+    It 'forbids reading environment variables' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ env ""HOME"" }}'" 'TemplateForbidden' 'env'
+    }
+
+    It 'forbids reading files in Scriban content' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ include ""/etc/passwd"" }}'" 'TemplateForbidden' 'include' -Language scriban
     }
 
     It 'stops an infinite loop' {
-        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ while true }}x{{ end }}'" 'TemplateLimitExceeded' 'loop'
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ range 100000 }}x{{ end }}'" 'TemplateLimitExceeded' 'loop'
     }
 
-    It 'names Go-template syntax and its Scriban equivalent when the content says it is Scriban' {
-        $manifest = "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.name }}'"
-        $indented = ($manifest -split "`n" | ForEach-Object { "    $_" }) -join "`n"
-        "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: per-cluster`n  namespace: fleet`n  annotations:`n    projectsveltos.io/template: 'true'`n    pwsh.projectsveltos.io/template-language: scriban`ndata:`n  content.yaml: |`n$indented" | Invoke-Mgmt
-        $results = Invoke-ProfileSync -Name per-cluster -ErrorVariable err -ErrorAction SilentlyContinue
-        $results | Where-Object Action -EQ 'Deleted' | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'GoTemplateNotSupported,*'
-        $err[0].Exception.Message | Should -Match 'cluster.metadata.name'
+    It 'stops an infinite loop in Scriban content' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ while true }}x{{ end }}'" 'TemplateLimitExceeded' 'loop' -Language scriban
+    }
+
+    It 'fails Go text in content that asks for Scriban as Scriban, suggesting to remove the annotation' {
+        Test-BadTemplate "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: cluster-info}`ndata:`n  a: '{{ .Cluster.metadata.name }}'" 'TemplateSyntaxError' 'valid Go template.*remove that annotation' -Language scriban
     }
 }

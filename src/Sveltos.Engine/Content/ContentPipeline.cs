@@ -1,6 +1,8 @@
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Redaction;
+using Sveltos.Engine.Templates;
 
 namespace Sveltos.Engine.Content;
 
@@ -35,7 +37,17 @@ public static class ContentPipeline
         var pending = new Dictionary<DeploymentType, string>();
         foreach (var source in Sources)
         {
-            var result = await source.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            ContentResult result;
+            try
+            {
+                result = await source.ResolveAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TemplateException ex) when (request.Resources.Values.Any(SecretRedactor.IsSecret))
+            {
+                // A template that reads a Secret can fail on one of its values (atoi, toDate) and quote it.
+                throw SecretText.Scrub(ex, SecretText.ValuesOf(request.Resources.Values));
+            }
+
             objects.AddRange(result.Objects);
             versions.AddRange(result.Sources);
             foreach (var (target, reason) in result.Pending)

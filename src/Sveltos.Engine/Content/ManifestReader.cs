@@ -6,7 +6,8 @@ namespace Sveltos.Engine.Content;
 /// <summary>Reads the Kubernetes objects held in one ConfigMap/Secret value: YAML (one or many documents) or JSON.</summary>
 internal static class ManifestReader
 {
-    public static IReadOnlyList<JsonObject> Read(string text, string where)
+    /// <param name="heldInSecret">The text comes from a Secret: a YAML error gives its position, not the parser's words, which can quote it.</param>
+    public static IReadOnlyList<JsonObject> Read(string text, string where, bool heldInSecret)
     {
         var objects = new List<JsonObject>();
         foreach (var document in YamlDocumentReader.Read(text))
@@ -15,7 +16,7 @@ internal static class ManifestReader
             {
                 throw new ContentException(
                     "ContentMalformed",
-                    $"{where}: document {document.Index} is not valid YAML at line {error.Line}, column {error.Column}: {error.Message}",
+                    $"{where}: document {document.Index} is not valid YAML at line {error.Line}, column {error.Column}: {(heldInSecret ? Redaction.SecretText.Withheld : error.Message)}",
                     where,
                     "Fix the YAML held in that key; nothing was deployed or removed because of it.");
             }

@@ -3,6 +3,8 @@ using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Redaction;
+using Sveltos.Engine.Templates;
 
 namespace Sveltos.Engine.Content;
 
@@ -20,7 +22,7 @@ public sealed class PolicyRefSource : IContentSource
         var objects = new List<ContentObject>();
         var sources = new List<SourceVersion>();
         var pending = new Dictionary<DeploymentType, string>();
-        Templates.TemplateData? data = null;
+        TemplateData? data = null;
         foreach (var reference in request.Profile.Spec.PolicyRefs)
         {
             var refWhere = $"{request.Profile.Identity} policyRef {reference.Kind} {reference.Namespace}/{reference.Name}";
@@ -70,6 +72,7 @@ public sealed class PolicyRefSource : IContentSource
 
             var templated = KubeObject.Annotations(source).ContainsKey(TemplateAnnotation);
             KubeObject.Annotations(source).TryGetValue(ContentTemplates.LanguageAnnotation, out var language);
+            var templateLanguage = templated ? ContentTemplates.LanguageOf(source, $"{reference.Kind} {ns}/{name}") : TemplateLanguage.Go;
             if (templated)
             {
                 data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
@@ -77,7 +80,8 @@ public sealed class PolicyRefSource : IContentSource
 
             sources.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));
             var target = reference.DeploymentType;
-            var values = reference.Kind == "Secret" ? SecretData.Decode(source) : KubeObject.StringMap(source["data"]);
+            var heldInSecret = reference.Kind == "Secret";
+            var values = heldInSecret ? SecretData.Decode(source) : KubeObject.StringMap(source["data"]);
             foreach (var (key, text) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 var sourceRef = new SourceRef(reference.Kind, ns, name, key);
@@ -91,19 +95,25 @@ public sealed class PolicyRefSource : IContentSource
                 string? renderedFrom = null;
                 try
                 {
-                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, cancellationToken, language) : text;
+                    manifests = templated ? ContentTemplates.Render(text, keyWhere, data!, templateLanguage, cancellationToken) : text;
                     if (templated)
                     {
+                        // The annotation as written (absent for most content), so content deployed before Go became the
+                        // only default keeps its hash, and the keys and passwords it generated.
                         renderedFrom = ObjectHasher.Hash($"{language}\n{text}\n{data!.Fingerprint}");
                     }
                 }
-                catch (Templates.TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
+                catch (TemplateException ex) when (TemplateWaits.For(request, ex) is { } waitsFor)
                 {
                     pending[target] = $"{request.Profile.Identity} on cluster {request.Cluster}: {keyWhere} waits for {waitsFor} in {request.Fleet.Description}.";
                     continue;
                 }
+                catch (TemplateException ex) when (heldInSecret)
+                {
+                    throw SecretText.Withhold(ex);
+                }
 
-                foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'"))
+                foreach (var obj in ManifestReader.Read(manifests, $"{where} key '{key}'", heldInSecret))
                 {
                     objects.Add(new ContentObject(obj, sourceRef, Tracking.ResourcesReason, target) { RenderedFrom = renderedFrom });
                 }

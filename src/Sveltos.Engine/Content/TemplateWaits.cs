@@ -17,7 +17,9 @@ internal static partial class TemplateWaits
             return null;
         }
 
-        if (request.MissingResources.FirstOrDefault(m => error.Message.Contains($"'{m.Identifier}'", StringComparison.Ordinal) || error.Message.Contains($"resources.{m.Identifier}", StringComparison.Ordinal)) is { } missing)
+        // getResource "Bucket" and get_resource name it 'Bucket'; .MgmtResources.Bucket (Go) and resources.Bucket (Scriban) read it.
+        if (request.MissingResources.FirstOrDefault(m => new[] { $"'{m.Identifier}'", $".MgmtResources.{m.Identifier}", $"resources.{m.Identifier}" }
+                .Any(form => error.Message.Contains(form, StringComparison.Ordinal))) is { } missing)
         {
             return missing.ToString();
         }

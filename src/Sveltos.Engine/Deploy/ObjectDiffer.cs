@@ -1,13 +1,15 @@
 using System.Text.Json.Nodes;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
+using Sveltos.Engine.Redaction;
 using Sveltos.Engine.Yaml;
 
 namespace Sveltos.Engine.Deploy;
 
 /// <summary>
 /// Shows what a planned change would do to an object, the way kubectl diff does: the live object
-/// against the server's own dry-run result of the apply, both without server bookkeeping.
+/// against the server's own dry-run result of the apply, both without server bookkeeping, and a
+/// Secret without its values (<see cref="SecretRedactor"/>).
 /// </summary>
 public static class ObjectDiffer
 {
@@ -16,15 +18,15 @@ public static class ObjectDiffer
     public static async Task<string> DiffAsync(KubeClient client, PlannedChange change, CancellationToken cancellationToken)
     {
         var label = change.Key.ToString();
-        var before = change.Live is null ? "" : Render(change.Live);
         var after = change.Action switch
         {
-            ObjectAction.Deleted => "",
-            ObjectAction.Released => change.Live is null ? "" : Render(Untracked(change.Live)),
-            _ when change.Desired is not null => Render(await DryRunAsync(client, change.Desired, cancellationToken).ConfigureAwait(false)),
-            _ => before,
+            ObjectAction.Deleted => null,
+            ObjectAction.Released => change.Live is null ? null : Untracked(change.Live),
+            _ when change.Desired is not null => await DryRunAsync(client, change.Desired, cancellationToken).ConfigureAwait(false),
+            _ => change.Live,
         };
-        return UnifiedDiff.Create(before, after, $"live/{label}", $"desired/{label}");
+        var (before, shownAfter) = SecretRedactor.ForDiff(change.Live, after);
+        return UnifiedDiff.Create(Render(before), Render(shownAfter), $"live/{label}", $"desired/{label}");
     }
 
     private static async Task<JsonObject> DryRunAsync(KubeClient client, DesiredObject desired, CancellationToken cancellationToken)
@@ -44,8 +46,13 @@ public static class ObjectDiffer
         return desired.Object;
     }
 
-    private static string Render(JsonObject obj)
+    private static string Render(JsonObject? obj)
     {
+        if (obj is null)
+        {
+            return "";
+        }
+
         var copy = (JsonObject)obj.DeepClone();
         copy.Remove("status");
         if (copy["metadata"] is JsonObject metadata)

@@ -33,7 +33,7 @@ public sealed class TemplateException : SveltosException
 /// <summary>The stable ErrorIds of <see cref="TemplateException"/>.</summary>
 public static class TemplateErrorIds
 {
-    /// <summary>The template is not valid Scriban.</summary>
+    /// <summary>The template is not valid in its language (Go, or Scriban where content asks for it).</summary>
     public const string SyntaxError = "TemplateSyntaxError";
 
     /// <summary>The template reads data that does not exist (a missing key, name, list index or fetched resource), or <c>required</c> failed.</summary>
@@ -53,9 +53,6 @@ public static class TemplateErrorIds
 
     /// <summary>Any other evaluation error (an operator applied to values it does not support, ...).</summary>
     public const string RuntimeError = "TemplateRuntimeError";
-
-    /// <summary>The content is a Go template (the Sveltos controllers' syntax); templates here are Scriban.</summary>
-    public const string GoTemplateNotSupported = "GoTemplateNotSupported";
 
     /// <summary>The broad error class of an ErrorId, shared by both template languages.</summary>
     internal static ErrorKind KindOf(string errorId) => errorId switch

@@ -4,8 +4,9 @@ using Scriban.Parsing;
 namespace Sveltos.Engine.Templates;
 
 /// <summary>
-/// Compiles Scriban templates for per-cluster content. Compile once per source text, then render the result for
-/// each cluster; a <see cref="CompiledTemplate"/> may be rendered from many threads at once.
+/// Compiles Scriban templates, for content that asks for Scriban (templates are Go otherwise). Compile once per
+/// source text, then render the result for each cluster; a <see cref="CompiledTemplate"/> may be rendered from many
+/// threads at once.
 /// </summary>
 public sealed class TemplateRenderer
 {
@@ -20,28 +21,12 @@ public sealed class TemplateRenderer
     public TemplateLimits Limits { get; }
 
     /// <summary>Parses <paramref name="text"/>. <paramref name="sourceName"/> starts every error message (it names the object and key holding the text).</summary>
-    /// <exception cref="TemplateException">TemplateSyntaxError, or GoTemplateNotSupported for content written for the Sveltos controllers.</exception>
+    /// <exception cref="TemplateException">TemplateSyntaxError, with the line and column.</exception>
     public CompiledTemplate Compile(string text, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
         var template = Template.Parse(text, sourceName, Parsing);
-        var go = template.HasErrors
-            ? GoTemplateDetector.FindInUnparsable(text)
-            : GoTemplateDetector.FindInParsed(text, template.Page!);
-        if (go is not null)
-        {
-            var (line, column) = Position(text, go.Index);
-            throw new TemplateException(
-                TemplateErrorIds.GoTemplateNotSupported,
-                ErrorKind.NotImplemented,
-                sourceName,
-                line,
-                column,
-                $"{go.Construct} in '{go.Original}' is Go template syntax (the Sveltos controllers' templates); templates here are Scriban. Write '{go.Suggestion}'.",
-                "Rewrite the template in Scriban (Get-Help about_SveltosTemplates lists the data names and functions).");
-        }
-
         if (template.HasErrors)
         {
             var errors = template.Messages.Where(m => m.Type == ParserMessageType.Error).ToList();
@@ -59,13 +44,5 @@ public sealed class TemplateRenderer
 
         OptionalExpression.Mark(template.Page!);
         return new CompiledTemplate(template, sourceName, Limits);
-    }
-
-    private static (int Line, int Column) Position(string text, int index)
-    {
-        var before = text.AsSpan(0, Math.Min(index, text.Length));
-        var line = before.Count('\n') + 1;
-        var column = index - (before.LastIndexOf('\n') + 1) + 1;
-        return (line, column);
     }
 }

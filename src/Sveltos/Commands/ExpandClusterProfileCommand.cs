@@ -4,6 +4,7 @@ using Sveltos.Engine.Content;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Redaction;
 using Sveltos.Engine.Sync;
 using Sveltos.Engine.Yaml;
 using Sveltos.Infrastructure;
@@ -92,7 +93,7 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
                     KubeObject.Namespace(item.Object),
                     KubeObject.Name(item.Object),
                     item.Source.ToString(),
-                    YamlText.FromJson(item.Object));
+                    YamlText.FromJson(SecretRedactor.Redact(item.Object)));
                 pump.Post(() => WriteObject(rendered), token);
             }
         }
