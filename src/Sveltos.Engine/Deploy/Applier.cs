@@ -49,27 +49,35 @@ public static class Applier
             return run.Results;
         }
 
-        await run.WriteRecordAsync(DeploymentStatus.Applying, "", cancellationToken).ConfigureAwait(false);
         var status = DeploymentStatus.Provisioned;
         var message = "";
+        var started = false;
         try
         {
+            await run.WriteRecordAsync(DeploymentStatus.Applying, "", cancellationToken).ConfigureAwait(false);
+            started = true;
             await run.ApplyAllAsync(approved, cancellationToken).ConfigureAwait(false);
             status = run.Failed ? DeploymentStatus.Failed : DeploymentStatus.Provisioned;
             message = run.FailureMessage;
         }
         catch (OperationCanceledException)
         {
+            // Cut short while the intent was being written, it may or may not be there: the record is written again either way.
             status = DeploymentStatus.Applying;
-            message = $"interrupted after {run.Completed} of {approved.Count} change(s); the next sync completes it";
+            message = started
+                ? $"interrupted after {run.Completed} of {approved.Count} change(s); the next sync completes it"
+                : "interrupted before its first change; the next sync completes it";
             run.Interrupted = true;
             throw;
         }
         finally
         {
             run.ReportUnchangedAndSkipped();
-            using var timeout = new CancellationTokenSource(RecordWriteTimeout);
-            await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
+            if (started || run.Interrupted)
+            {
+                using var timeout = new CancellationTokenSource(RecordWriteTimeout);
+                await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
+            }
         }
 
         return run.Results;

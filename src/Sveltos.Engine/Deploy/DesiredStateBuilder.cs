@@ -80,7 +80,7 @@ public static class DesiredStateBuilder
             ContinueOnConflict = spec.ContinueOnConflict,
             ContinueOnError = spec.ContinueOnError,
             Objects = objects,
-            NamespacesToCreate = SkipNamespaceCreation(profile) ? [] : namespaces.ToList(),
+            NamespacesToCreate = namespaces.ToList(),
             Sources = sources,
             DriftExclusions = spec.DriftExclusions,
             InputHash = inputHash,
@@ -106,8 +106,6 @@ public static class DesiredStateBuilder
         InputHash = inputHash,
     };
 
-    private static bool SkipNamespaceCreation(ClusterProfileDocument profile) =>
-        profile.ToJsonObject()["spec"]?["skipNamespaceCreation"] is JsonValue value && value.TryGetValue<bool>(out var skip) && skip;
 
     private static void AddMap(JsonObject metadata, string field, IReadOnlyDictionary<string, string> extra)
     {

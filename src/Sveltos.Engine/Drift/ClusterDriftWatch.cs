@@ -341,18 +341,17 @@ internal sealed class ClusterDriftWatch
         }
 
         live.TryGetValue(key, out var obj);
-        if (!settled)
+        if (!settled && obj is null)
         {
-            if (obj is null)
-            {
-                _ = RecheckLaterAsync(key);
-                return;
-            }
+            _ = RecheckLaterAsync(key);
+            return;
+        }
 
-            if (Tracking.OwnerOf(obj)?.Hash is { } hash && hash != t.Recorded.Hash)
-            {
-                return;
-            }
+        // A sync's write can arrive before its record (two watches): an object of this profile carrying another
+        // content hash than the record is that write, which the record's own event judges.
+        if (obj is not null && Tracking.OwnerOf(obj) is { } owner && owner.Is(t.Record.Profile) && owner.Hash != t.Recorded.Hash)
+        {
+            return;
         }
 
         var verdict = DriftEvaluator.Evaluate(t.Record, t.Recorded, obj);

@@ -18,7 +18,18 @@ public static class DeclaredFields
     public static JsonObject Project(JsonObject live)
     {
         var owned = OwnedFields(live);
-        return owned is null ? new JsonObject() : Project(live, owned) as JsonObject ?? new JsonObject();
+        if (owned is null)
+        {
+            return new JsonObject();
+        }
+
+        // A Secret's stringData is written into data and never stored: what the module declared there lives in data.
+        if (KubeObject.ApiVersion(live) == "v1" && KubeObject.Kind(live) == "Secret" && owned["f:stringData"] is JsonObject stringData)
+        {
+            owned["f:data"] = owned["f:data"] is JsonObject data ? Union(data, stringData) : stringData.DeepClone();
+        }
+
+        return Project(live, owned) as JsonObject ?? new JsonObject();
     }
 
     /// <summary>The union of the module's Apply entries (one per subresource-less apply; normally exactly one).</summary>

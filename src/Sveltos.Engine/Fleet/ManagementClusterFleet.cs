@@ -165,7 +165,7 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
         var list = await Management.ListAsync(resource, null, null, cancellationToken).ConfigureAwait(false);
         return Classify.FleetClassifiers.From(list.Items
             .OrderBy(KubeObject.Name, StringComparer.Ordinal)
-            .SelectMany(item => Classify.ClassifierImporter.ImportText(WithoutServerFields(item).ToJsonString(), $"{Description} Classifier/{KubeObject.Name(item)}")));
+            .SelectMany(item => Classify.ClassifierImporter.ImportCopy(WithoutServerFields(item).ToJsonString(), $"{Description} Classifier/{KubeObject.Name(item)}")));
     }
 
     public async Task SaveClassifierAsync(Classify.ClassifierDocument classifier, CancellationToken cancellationToken)
@@ -198,7 +198,7 @@ public sealed class ManagementClusterFleet(KubeClient management) : IFleet
             foreach (var item in list.Items.OrderBy(KubeObject.Namespace, StringComparer.Ordinal).ThenBy(KubeObject.Name, StringComparer.Ordinal))
             {
                 var identity = crd.Namespaced ? $"{crd.Kind}/{KubeObject.Namespace(item)}/{KubeObject.Name(item)}" : $"{crd.Kind}/{KubeObject.Name(item)}";
-                results.AddRange(ProfileImporter.ImportText(WithoutServerFields(item).ToJsonString(), $"{Description} {identity}"));
+                results.Add(ProfileImporter.ImportObject(WithoutServerFields(item), $"{Description} {identity}"));
             }
         }
 

@@ -66,6 +66,12 @@ public sealed class ClusterProfileDocument
     /// <summary>metadata.annotations.</summary>
     public IReadOnlyDictionary<string, string> Annotations => TreeReader.StringMap(Metadata, "annotations");
 
+    /// <summary>The annotation with which Sveltos pauses a profile: while it is set, the profile is neither deployed nor withdrawn anywhere.</summary>
+    public const string PausedAnnotation = "profile.projectsveltos.io/paused";
+
+    /// <summary>True while the profile carries <see cref="PausedAnnotation"/>.</summary>
+    public bool IsPaused => Annotations.ContainsKey(PausedAnnotation);
+
     /// <summary>The spec.</summary>
     public ProfileSpec Spec { get; }
 

@@ -18,9 +18,6 @@ public static class UnsupportedFields
 {
     public const string ErrorId = "NotSupported";
 
-    /// <summary>The annotation with which Sveltos pauses a profile: it is not reconciled while the annotation is set.</summary>
-    public const string PausedAnnotation = "profile.projectsveltos.io/paused";
-
     // Every entry of these lists is content the module does not deploy or a check it does not run.
     private static readonly Dictionary<string, string> EntryLists = new(StringComparer.Ordinal)
     {
@@ -40,11 +37,6 @@ public static class UnsupportedFields
     {
         ArgumentNullException.ThrowIfNull(profile);
         var found = new List<(string Path, string What, YamlNode At)>();
-        if (TreeReader.Mapping(TreeReader.Mapping(profile.Root, "metadata"), "annotations")?.Get(PausedAnnotation) is { } paused)
-        {
-            found.Add(($"metadata.annotations.{PausedAnnotation}", "Pausing a profile", paused));
-        }
-
         foreach (var (key, value) in TreeReader.Mapping(profile.Root, "spec")?.Entries ?? [])
         {
             var field = key.Text;

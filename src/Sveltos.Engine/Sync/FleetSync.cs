@@ -34,11 +34,18 @@ public static class FleetSync
             }
         }
 
-        var (ordered, rejected) = DependencyOrder.Sort(profiles);
+        var (sorted, rejected) = DependencyOrder.Sort(profiles);
         foreach (var (profile, problem) in rejected)
         {
             observer.Warning($"{profile.Identity}: {problem}; it is not synced, and what it deployed is left as it is.");
         }
+
+        foreach (var paused in sorted.Where(p => p.IsPaused))
+        {
+            observer.Verbose($"{paused.Identity}: paused ({ClusterProfileDocument.PausedAnnotation}); nothing of it is deployed or withdrawn.");
+        }
+
+        var ordered = sorted.Where(p => !p.IsPaused).ToList();
 
         var management = (fleet as ManagementClusterFleet)?.Management;
         var localRecords = management is null ? [] : (await DeploymentRecordStore.ListAsync(management, cancellationToken).ConfigureAwait(false)).Where(r => r.Local).ToList();
@@ -59,6 +66,7 @@ public static class FleetSync
                 observer.Progress("Planning", Interlocked.Increment(ref done), clusters.Count);
             }).ConfigureAwait(false);
 
+        ReportUnreached(context, work);
         return new SyncPlan(
             work.OrderBy(w => w.Cluster.ToString(), StringComparer.Ordinal).ToList(),
             ordered,
@@ -152,12 +160,28 @@ public static class FleetSync
         }
     }
 
+    /// <summary>
+    /// A profile that reaches its clusters only through a field the module does not support (setRefs) matches none,
+    /// so no cluster would report it: it is reported once for the fleet.
+    /// </summary>
+    private static void ReportUnreached(PlanContext context, IEnumerable<ClusterWork> work)
+    {
+        var reached = work.SelectMany(w => w.Pairs).Select(p => ProfileRefs.Identity(p.Profile)).ToHashSet(StringComparer.Ordinal);
+        foreach (var profile in context.Ordered.Where(p => p.Spec.SetRefs.Count > 0 && !reached.Contains(p.Identity)))
+        {
+            foreach (var problem in UnsupportedFields.Find(profile).Where(p => p.FieldPath.StartsWith("spec.setRefs", StringComparison.Ordinal)))
+            {
+                context.Observer.ProfileInvalid(problem with { Problem = $"{problem.Problem} No cluster is reached through it." });
+            }
+        }
+    }
+
     /// <summary>Why one of this fleet's deployments leaves the cluster, or null when it stays.</summary>
     private static WithdrawalReason? Reason(PlanContext context, string identity)
     {
         if (context.Profiles.Any(p => p.Identity == identity))
         {
-            // A profile held back (a dependsOn cycle) is left as deployed, like an invalid one.
+            // A profile held back (paused, or in a dependsOn cycle) is left as deployed, like an invalid one.
             return context.Ordered.Any(p => p.Identity == identity) ? WithdrawalReason.NoLongerMatching : null;
         }
 

@@ -93,6 +93,24 @@ public class DriftHasherTests
     }
 
     [Fact]
+    public void Secret_data_written_through_stringData_is_declared()
+    {
+        static JsonObject Secret(string password) => JsonNode.Parse("""
+            {
+              "apiVersion": "v1", "kind": "Secret",
+              "metadata": {"name": "db", "namespace": "default", "managedFields": [
+                {"manager": "sveltos-powershell", "operation": "Apply", "apiVersion": "v1", "fieldsV1": {"f:stringData": {"f:password": {}}, "f:type": {}}},
+                {"manager": "kubectl-client-side-apply", "operation": "Update", "apiVersion": "v1", "fieldsV1": {"f:data": {"f:password": {}}}}]},
+              "type": "Opaque",
+              "data": {"password": "PASSWORD", "added": "eA=="}
+            }
+            """.Replace("PASSWORD", password, StringComparison.Ordinal))!.AsObject();
+
+        Assert.NotEqual(DriftHasher.Hash(Secret("b2xk"), null), DriftHasher.Hash(Secret("bmV3"), null));
+        Assert.Equal("""{"type":"Opaque","data":{"password":"b2xk"}}""", DriftHasher.View(Secret("b2xk"), null).ToJsonString());
+    }
+
+    [Fact]
     public void An_object_the_module_never_applied_has_nothing_declared()
     {
         var foreign = Deployment(o => o["metadata"]!["managedFields"]!.AsArray().RemoveAt(0));

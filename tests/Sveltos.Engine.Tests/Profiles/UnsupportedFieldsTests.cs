@@ -9,8 +9,6 @@ public class UnsupportedFieldsTests
         kind: ClusterProfile
         metadata:
           name: web
-          annotations:
-            profile.projectsveltos.io/paused: "true"
         spec:
           setRefs: [prod-set]
           reloader: true
@@ -87,21 +85,20 @@ public class UnsupportedFieldsTests
 
         Assert.Equal(
             [
-                ("metadata.annotations.profile.projectsveltos.io/paused", 6, 39),
-                ("spec.setRefs[0]", 8, 13),
-                ("spec.reloader", 9, 13),
-                ("spec.templateResourceRefs[0].ignoreStatusChanges", 13, 28),
-                ("spec.policyRefs[1].kind", 16, 14),
-                ("spec.helmCharts[0]", 18, 7),
-                ("spec.helmCharts[1]", 19, 7),
-                ("spec.kustomizationRefs[0]", 21, 7),
-                ("spec.validateHealths[0]", 23, 7),
-                ("spec.preDeployChecks[0]", 25, 7),
-                ("spec.preDeleteChecks[0]", 27, 7),
-                ("spec.postDeleteChecks[0]", 29, 7),
-                ("spec.patches[0]", 31, 7),
-                ("spec.patchesFrom[0]", 33, 7),
-                ("spec.maxConsecutiveFailures", 34, 27),
+                ("spec.setRefs[0]", 6, 13),
+                ("spec.reloader", 7, 13),
+                ("spec.templateResourceRefs[0].ignoreStatusChanges", 11, 28),
+                ("spec.policyRefs[1].kind", 14, 14),
+                ("spec.helmCharts[0]", 16, 7),
+                ("spec.helmCharts[1]", 17, 7),
+                ("spec.kustomizationRefs[0]", 19, 7),
+                ("spec.validateHealths[0]", 21, 7),
+                ("spec.preDeployChecks[0]", 23, 7),
+                ("spec.preDeleteChecks[0]", 25, 7),
+                ("spec.postDeleteChecks[0]", 27, 7),
+                ("spec.patches[0]", 29, 7),
+                ("spec.patchesFrom[0]", 31, 7),
+                ("spec.maxConsecutiveFailures", 32, 27),
             ],
             problems.Select(p => (p.FieldPath, p.Line!.Value, p.Column!.Value)));
         Assert.All(problems, p => Assert.Equal((UnsupportedFields.ErrorId, "fleet/web.yaml", 0), (p.ErrorId, p.Source, p.DocumentIndex!.Value)));
@@ -161,6 +158,6 @@ public class UnsupportedFieldsTests
         Assert.Equal(["spec.setRefs[0]", "spec.reloader"], UnsupportedFields.Find(built).Select(p => p.FieldPath));
         Assert.All(UnsupportedFields.Find(built), p => Assert.Equal(("ClusterProfile/web", null, null, null), (p.Source, p.DocumentIndex, p.Line, p.Column)));
         Assert.All(UnsupportedFields.Find(copied), p => Assert.Null(p.Line));
-        Assert.Equal(15, UnsupportedFields.Find(copied).Count);
+        Assert.Equal(14, UnsupportedFields.Find(copied).Count);
     }
 }

@@ -115,6 +115,25 @@ public sealed class WithdrawalSafetyTests(KubeSimFleet sim) : IClassFixture<Kube
     }
 
     [Fact]
+    public async Task A_paused_profile_is_neither_deployed_nor_withdrawn()
+    {
+        Deploy("paused", "c1");
+        await folder.SyncAsync();
+        folder.Content("paused", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: paused-addon, namespace: default}\ndata: {a: '2'}");
+        folder.Write("profiles/paused.yaml", File.ReadAllText(Path.Combine(folder.Root, "profiles/paused.yaml"))
+            .Replace("  name: paused\n", "  name: paused\n  annotations: {profile.projectsveltos.io/paused: 'true'}\n", StringComparison.Ordinal)
+            .Replace("{env: prod}", "{env: nowhere}", StringComparison.Ordinal));
+
+        var observer = await folder.SyncAsync();
+
+        Assert.DoesNotContain(observer.Results, r => r.Profile.Name == "paused");
+        Assert.Empty(observer.PairErrors);
+        using var c1 = sim.Client("c1");
+        var configMaps = await c1.ResolveResourceAsync("v1", "ConfigMap", CancellationToken.None);
+        Assert.Equal("1", KubeObject.Text((await c1.GetAsync(configMaps, "default", "paused-addon", CancellationToken.None))!["data"]!["a"]));
+    }
+
+    [Fact]
     public async Task A_directory_without_an_identity_cannot_be_synced()
     {
         folder.Cluster("c1", "{env: prod}");
