@@ -24,6 +24,28 @@ function Invoke-FreshPwsh {
     }
 }
 
+function Invoke-Pwsh {
+    # Runs a script in a brand-new pwsh -NonInteractive, as a -File script or as a -Command, and returns its exit
+    # code and output lines (errors included) without judging them: for tests of exit codes.
+    param([Parameter(Mandatory)] [string] $Script, [ValidateSet('File', 'Command')] [string] $Mode = 'File')
+
+    $pwsh = $env:SVELTOS_PWSH -split [IO.Path]::PathSeparator
+    $file = Join-Path ([IO.Path]::GetTempPath()) "sveltos-test-$([guid]::NewGuid()).ps1"
+    try {
+        $output = if ($Mode -eq 'File') {
+            Set-Content -LiteralPath $file -Value $Script
+            & $pwsh[0] $pwsh[1] -NoProfile -NonInteractive -File $file 2>&1
+        }
+        else {
+            & $pwsh[0] $pwsh[1] -NoProfile -NonInteractive -Command $Script 2>&1
+        }
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
+    }
+    finally {
+        Remove-Item -LiteralPath $file -ErrorAction Ignore
+    }
+}
+
 function New-TestKubeconfig {
     # Writes a kubeconfig with one context per cluster name, each with a token credential.
     param(
@@ -118,4 +140,4 @@ function Wait-Until {
     throw "not within $Seconds s: $Condition"
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until

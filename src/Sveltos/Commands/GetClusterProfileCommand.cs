@@ -62,25 +62,9 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
             return;
         }
 
-        foreach (var name in Name)
-        {
-            var matches = inScope.Where(p => NameFilter.Matches([name], p.Name)).ToList();
-            Write(matches);
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name) && !IsInvalid(name))
-            {
-                WriteError(ErrorRecords.Create(
-                    "ProfileNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    $"Profile '{name}' was not found in {fleet!.Description}.",
-                    name,
-                    "Run Get-ClusterProfile without -Name to list the profiles that exist."));
-            }
-        }
+        // Invalid profiles were reported with their problems above; a name of one is not also "not found".
+        Write(new ProfileSelection(Name).Select(this, fleetProfiles with { Profiles = inScope }, fleet!.Description, invalidMeans: null));
     }
-
-    // An invalid profile was already reported with its problems; "not found" would be wrong.
-    private bool IsInvalid(string name) =>
-        fleetProfiles!.InvalidIdentities.Any(identity => identity.EndsWith("/" + name, StringComparison.Ordinal));
 
     // A fleet directory names its files as <folder name>/<path below it>.
     private string FileOf(ClusterProfileDocument profile)

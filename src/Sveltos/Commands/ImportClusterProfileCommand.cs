@@ -75,25 +75,7 @@ public sealed class ImportClusterProfileCommand : SveltosCmdlet
     private static bool MisspelledProfile(ProfileImportResult result) =>
         result.ApiVersion?.StartsWith("config.projectsveltos.io/", StringComparison.Ordinal) == true
         && result.Kind is { } kind
-        && new[] { nameof(ProfileKind.ClusterProfile), nameof(ProfileKind.Profile) }.Any(k => EditDistance(kind.ToLowerInvariant(), k.ToLowerInvariant()) <= 2);
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
+        && new[] { nameof(ProfileKind.ClusterProfile), nameof(ProfileKind.Profile) }.Any(k => NameSuggestions.EditDistance(kind.ToLowerInvariant(), k.ToLowerInvariant()) <= 2);
 
     private IEnumerable<string> ResolveWildcard(string path)
     {

@@ -24,10 +24,12 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public object? ClusterSelector { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ClusterRefCompleter))]
     public object[]? ClusterRef { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
