@@ -12,6 +12,7 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
 {
     private readonly HashSet<string> written = new(StringComparer.Ordinal);
     private FleetProfiles? fleetProfiles;
+    private bool reportedAll;
     private SveltosFleet? fleet;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,9 +43,15 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
         }
 
-        foreach (var problems in ProfileProblems.PerDocument(fleetProfiles!.Problems))
+        // Asked for some profiles by name, it reports only those of them that are invalid; asked for all, every problem.
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
         {
-            ProfileProblems.Report(this, problems);
+            foreach (var problems in ProfileProblems.PerDocument(fleetProfiles!.Problems))
+            {
+                ProfileProblems.Report(this, problems);
+            }
+
+            reportedAll = true;
         }
     }
 
@@ -62,8 +69,7 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
             return;
         }
 
-        // Invalid profiles were reported with their problems above; a name of one is not also "not found".
-        Write(new ProfileSelection(Name).Select(this, fleetProfiles with { Profiles = inScope }, fleet!.Description, invalidMeans: null));
+        Write(new ProfileSelection(Name).Select(this, fleetProfiles with { Profiles = inScope }, fleet!.Description, reportedAll ? null : "cannot be read"));
     }
 
     // A fleet directory names its files as <folder name>/<path below it>.
