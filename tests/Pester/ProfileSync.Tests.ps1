@@ -111,7 +111,7 @@ Describe 'Ownership: LeavePolicies, tiers, conflicts and adoption' {
         $results.Action | Should -Be 'Conflict', 'Conflict'
         $results[0].Message | Should -Match 'ClusterProfile first'
         $conflicts.FullyQualifiedErrorId | Should -BeLike 'ObjectConflict,*'
-        "$($conflicts[0])" | Should -BeLike "Cluster 'fleet/c1', ClusterProfile/second: ConfigMap default/shared: owned by ClusterProfile first*"
+        ($conflicts | ForEach-Object { "$_" } | Sort-Object)[0] | Should -BeLike "Cluster 'fleet/c1', ClusterProfile/second: ConfigMap default/shared: owned by ClusterProfile first*"
         (Get-Live $fleet c1 configmap shared -Namespace default).data.from | Should -Be 'first'
     }
 

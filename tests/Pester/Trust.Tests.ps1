@@ -52,8 +52,24 @@ Invoke-ProfileSync -FleetPath '$($fleet.Path)' -Kubeconfig '$($fleet.Kubeconfig)
         $local.ExitCode | Should -Be 0
     }
 
+    It 'fails a GitHub shell: pwsh step, whose wrapper exits with $LASTEXITCODE, even after a native command set it to 0' {
+        # GitHub runs `pwsh -command ". '{0}'"` on the step's script with these lines added before and after it.
+        $step = Join-Path $TestDrive 'step.ps1'
+        Set-Content $step @"
+`$ErrorActionPreference = 'stop'
+`$ErrorActionPreference = 'Continue'
+Import-Module '$env:SVELTOS_MODULE'
+kubectl version --client -o json | Out-Null
+Invoke-ProfileSync -FleetPath '$($fleet.Path)' -Kubeconfig '$($fleet.Kubeconfig)' | Out-Null
+if ((Test-Path -LiteralPath variable:\LASTEXITCODE)) { exit `$LASTEXITCODE }
+"@
+        $run = Invoke-Pwsh "`$env:GITHUB_ACTIONS = 'true'; . '$step'" -Mode Command
+        $run.ExitCode | Should -Be 1 -Because ($run.Output -join "`n")
+    }
+
     It 'never closes a session that reads its commands, in a CI host too' {
         $pwsh = $env:SVELTOS_PWSH -split [IO.Path]::PathSeparator
+        $ci = $env:GITHUB_ACTIONS
         $env:GITHUB_ACTIONS = 'true'
         try {
             $output = @(
@@ -64,7 +80,7 @@ Invoke-ProfileSync -FleetPath '$($fleet.Path)' -Kubeconfig '$($fleet.Kubeconfig)
             ) | & $pwsh[0] $pwsh[1] -NoProfile 2>&1 | ForEach-Object { "$_" }
             $code = $LASTEXITCODE
         }
-        finally { $env:GITHUB_ACTIONS = $null }
+        finally { $env:GITHUB_ACTIONS = $ci }
         ($output -join "`n") | Should -Match '::error .*title=InvalidProfileField'
         $output -match 'still open' | Should -Not -BeNullOrEmpty
         $code | Should -Be 7
