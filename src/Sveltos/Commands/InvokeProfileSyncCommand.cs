@@ -349,18 +349,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             classifiers = Classify(fleet);
             var request = buildRequest();
             RunOffPipeline(async (pump, token) =>
-            {
-                var observer = Observer(pump, token);
-                try
-                {
-                    plan = await FleetSync.PlanAsync(fleet, request, observer, token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    observer.Flush();
-                    written += observer.Written;
-                }
-            });
+                plan = await FleetSync.PlanAsync(fleet, request, Observer(pump, token), token).ConfigureAwait(false));
 
             var approved = new HashSet<PlannedChange>();
             var whatIf = false;
@@ -378,17 +367,10 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             RunOffPipeline(async (pump, token) =>
             {
                 var observer = Observer(pump, token);
-                try
-                {
-                    await (whatIf
-                        ? plan.ReportPlannedAsync(observer, token)
-                        : plan.ApplyAsync((_, change) => approved.Contains(change), observer, token)).ConfigureAwait(false);
-                }
-                finally
-                {
-                    observer.Flush();
-                    written += observer.Written;
-                }
+                await observer.RunAsync(o => whatIf
+                    ? plan.ReportPlannedAsync(o, token)
+                    : plan.ApplyAsync((_, change) => approved.Contains(change), o, token)).ConfigureAwait(false);
+                written = observer.Written;
             });
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)

@@ -50,16 +50,11 @@ public sealed class UnregisterSveltosClusterCommand : FleetCmdlet
                     // With -Force the cluster goes whatever happens: what could not be withdrawn is a warning, not an error.
                     var output = new PipelineSyncObserver(this, pump, new SyncOutputOptions(SummaryOnly: false, FailuresAsWarnings: Force), "Unregister-SveltosCluster", token);
                     var observer = new FailureTrackingObserver(output);
-                    try
+                    await output.RunAsync(async _ =>
                     {
                         using var plan = await FleetSync.PlanAsync(opened, request, observer, token).ConfigureAwait(false);
                         await plan.ApplyAsync((_, _) => true, observer, token).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        output.Flush();
-                    }
-
+                    }).ConfigureAwait(false);
                     failed = observer.Failed;
                 });
                 if (failed && Force)

@@ -15,8 +15,8 @@ internal sealed record SyncOutputOptions(bool SummaryOnly, bool ChangesOnly = fa
 
 /// <summary>
 /// Carries a sync's reports from worker threads to the pipeline thread, where they are written. Errors and
-/// warnings stream as they happen, each naming its cluster and profile; results are held until
-/// <see cref="Flush"/> and written in a stable order whatever order the clusters finished in: by cluster, and
+/// warnings stream as they happen, each naming its cluster and profile; results are held until the work
+/// <see cref="RunAsync"/> runs ends, and written in a stable order whatever order the clusters finished in: by cluster, and
 /// within a cluster in the order the sync handled its profiles (those a profile depends on first), which is
 /// the same from one run to the next.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class PipelineSyncObserver(SveltosCmdlet cmdlet, PipelinePump pu
     private readonly HashSet<(string Cluster, string Profile)> pendingReported = [];
     private readonly Dictionary<(string Cluster, string Profile), string> skippedBecause = [];
 
-    /// <summary>How many results or summaries were written (after <see cref="Flush"/>).</summary>
+    /// <summary>How many results or summaries <see cref="RunAsync"/> wrote.</summary>
     public int Written { get; private set; }
 
     public void Verbose(string message) => Post(() => cmdlet.WriteVerbose(message));
@@ -37,7 +37,7 @@ internal sealed class PipelineSyncObserver(SveltosCmdlet cmdlet, PipelinePump pu
     {
         var message = ProfileProblems.LeftAsDeployed(problem);
         var error = new SveltosException(problem.ErrorId, ErrorKind.InvalidData, message, problem.Location, "Correct the profile where the problem points; the other profiles were synced.");
-        Error(ErrorRecords.From(error), [new CiAnnotation(message, cmdlet.SourceFile(problem.Source), problem.Line, problem.Column)]);
+        Error(ErrorRecords.From(error), () => [new CiAnnotation(message, cmdlet.SourceFile(problem.Source), problem.Line, problem.Column)]);
     }
 
     public void Warning(string message) => Post(() => cmdlet.WriteWarning(message));
@@ -135,8 +135,21 @@ internal sealed class PipelineSyncObserver(SveltosCmdlet cmdlet, PipelinePump pu
         }
     }
 
+    /// <summary>Runs <paramref name="work"/> with this observer, then writes what it held, whether the work finished or not.</summary>
+    public async Task RunAsync(Func<ISyncObserver, Task> work)
+    {
+        try
+        {
+            await work(this).ConfigureAwait(false);
+        }
+        finally
+        {
+            Flush();
+        }
+    }
+
     /// <summary>Writes the results held so far, ordered by cluster (each cluster's own order kept).</summary>
-    public void Flush()
+    private void Flush()
     {
         List<object> ordered;
         lock (gate)
@@ -164,7 +177,8 @@ internal sealed class PipelineSyncObserver(SveltosCmdlet cmdlet, PipelinePump pu
         }
     }
 
-    private void Error(ErrorRecord record, IReadOnlyList<CiAnnotation>? annotations = null) => Post(() =>
+    // Annotations are made on the pipeline thread: finding a source file reads the session's current location.
+    private void Error(ErrorRecord record, Func<IReadOnlyList<CiAnnotation>>? annotations = null) => Post(() =>
     {
         if (options.FailuresAsWarnings)
         {
@@ -172,7 +186,7 @@ internal sealed class PipelineSyncObserver(SveltosCmdlet cmdlet, PipelinePump pu
         }
         else
         {
-            cmdlet.WriteError(record, annotations);
+            cmdlet.WriteError(record, annotations?.Invoke());
         }
     });
 
