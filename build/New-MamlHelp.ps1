@@ -82,8 +82,10 @@ function Read-CommandDoc {
     param([string] $Path)
 
     $lines = Get-Content -LiteralPath $Path
+    $online = $null
     if ($lines[0] -eq '---') {
         $end = [array]::IndexOf($lines, '---', 1)
+        $online = ($lines[1..($end - 1)] | Where-Object { $_ -match '^online version:\s*(\S+)' } | ForEach-Object { $Matches[1] }) | Select-Object -First 1
         $lines = $lines[($end + 1)..($lines.Count - 1)]
     }
     $title = ($lines | Where-Object { $_ -match '^# ' } | Select-Object -First 1) -replace '^# ', ''
@@ -118,6 +120,18 @@ function Read-CommandDoc {
         }
     }
 
+    # Get-Help -Online opens the first link that has a URI: only the online version may have one. Links between
+    # the docs (Watch-Drift.md) stay links by name, as MAML names related commands.
+    if ($online -and -not [uri]::IsWellFormedUriString($online, [UriKind]::Absolute)) {
+        throw "$Path has 'online version: $online', which is not an absolute URI."
+    }
+    $links = @(
+        if ($online) { [pscustomobject]@{ Text = 'Online Version:'; Uri = $online } }
+        foreach ($link in $links) {
+            [pscustomobject]@{ Text = $link.Text; Uri = '' }
+        }
+    )
+
     [pscustomobject]@{
         Name        = $title.Trim()
         Path        = $Path
@@ -150,6 +164,13 @@ function Get-PipelineInput {
     }
     $kinds = @($kinds | Sort-Object -Unique)
     if ($kinds) { "True ($($kinds -join ', '))" } else { 'False' }
+}
+
+function Get-ParameterType {
+    # A Nullable<T> parameter (-Timeout) is shown as T, as Get-Command shows it.
+    param([type] $Type)
+    $underlying = [Nullable]::GetUnderlyingType($Type)
+    if ($underlying) { $underlying } else { $Type }
 }
 
 function Write-ParameterElement {
@@ -186,11 +207,11 @@ function Write-ParameterElement {
         $Writer.WriteStartElement('command', 'parameterValue', $ns.command)
         $Writer.WriteAttributeString('required', 'true')
         $Writer.WriteAttributeString('variableLength', 'false')
-        $Writer.WriteString($Parameter.ParameterType.Name)
+        $Writer.WriteString((Get-ParameterType $Parameter.ParameterType).Name)
         $Writer.WriteEndElement()
     }
     $Writer.WriteStartElement('dev', 'type', $ns.dev)
-    $Writer.WriteElementString('maml', 'name', $ns.maml, $Parameter.ParameterType.FullName)
+    $Writer.WriteElementString('maml', 'name', $ns.maml, (Get-ParameterType $Parameter.ParameterType).FullName)
     $Writer.WriteEndElement()
     $Writer.WriteElementString('dev', 'defaultValue', $ns.dev, $(if ($isSwitch) { 'False' } else { 'None' }))
     $Writer.WriteEndElement()
@@ -292,14 +313,24 @@ function Write-CommandHelp {
 function ConvertTo-AboutText {
     param([string] $Path)
 
-    $text = foreach ($line in Get-Content -LiteralPath $Path) {
-        if ($line -match '^#{1,2} (.+)$') { $Matches[1].ToUpperInvariant() }
-        elseif ($line -match '^#{3,} (.+)$') { '  ' + $Matches[1] }
-        elseif ($line -match '^```') { }
-        elseif ($line) { '    ' + $line }
-        else { '' }
+    $lines = @(Get-Content -LiteralPath $Path)
+    $topic = ($lines[0] -replace '^#\s+', '').Trim()
+    $sections = Split-MarkdownSections $lines '##'
+    if (-not $sections.Contains('SHORT DESCRIPTION')) { throw "$Path has no '## SHORT DESCRIPTION' section." }
+    $short = ((Get-Paragraphs $sections['SHORT DESCRIPTION'])[0] -split '\s*\n\s*') -join ' '
+
+    # Get-Help reads an about topic's synopsis from its fifth line: TOPIC, the name, a blank line, SHORT DESCRIPTION, the text.
+    $text = @('TOPIC', "    $topic", '', 'SHORT DESCRIPTION', "    $short")
+    foreach ($section in $sections.GetEnumerator() | Where-Object Key -NE 'SHORT DESCRIPTION') {
+        $text += '', $section.Key.ToUpperInvariant()
+        foreach ($line in $section.Value) {
+            if ($line -match '^#{3,} (.+)$') { $text += '  ' + $Matches[1] }
+            elseif ($line -match '^```') { }
+            elseif ($line) { $text += '    ' + $line }
+            else { $text += '' }
+        }
     }
-    $text -join [Environment]::NewLine
+    ($text -join [Environment]::NewLine) -replace '(\r?\n){3,}', ([Environment]::NewLine * 2)
 }
 
 $ns = @{

@@ -243,18 +243,19 @@ Describe 'CI annotations for invalid profiles' {
         Set-Content -LiteralPath $bad "$(New-ProfileYaml ok)`n---`n$(New-ProfileYaml broken -Extra '  syncMode: Continous')"
     }
 
-    It 'writes a <CiHost> annotation pointing at the file, line and column' -ForEach @(
-        @{ CiHost = 'GitHub Actions'; Variables = '$env:GITHUB_ACTIONS = "true"; $env:TF_BUILD = $null'; Pattern = '^::error file=.*ci%2C bad\.yaml,line=17,col=13::.*ci, bad\.yaml\[1\] spec\.syncMode: ''Continous'' is not one of' }
-        @{ CiHost = 'Azure Pipelines'; Variables = '$env:GITHUB_ACTIONS = $null; $env:TF_BUILD = "True"'; Pattern = '^##vso\[task\.logissue type=error;sourcepath=.*ci, bad\.yaml;linenumber=17;columnnumber=13;\].*ci, bad\.yaml\[1\] spec\.syncMode:' }
+    It 'writes a <CiHost> annotation pointing at the file, line and column, and fails the run' -ForEach @(
+        @{ CiHost = 'GitHub Actions'; Variables = '$env:GITHUB_ACTIONS = "true"; $env:TF_BUILD = $null'; Pattern = '^::error file=.*ci%2C bad\.yaml,line=17,col=13,title=InvalidProfileField::.*ci, bad\.yaml\[1\] spec\.syncMode: ''Continous'' is not one of' }
+        @{ CiHost = 'Azure Pipelines'; Variables = '$env:GITHUB_ACTIONS = $null; $env:TF_BUILD = "True"'; Pattern = '^##vso\[task\.logissue type=error;sourcepath=.*ci, bad\.yaml;linenumber=17;columnnumber=13;code=InvalidProfileField;\].*ci, bad\.yaml\[1\] spec\.syncMode:' }
     ) {
-        $output = Invoke-FreshPwsh @"
+        $run = Invoke-Pwsh @"
 $Variables
 Import-Module '$env:SVELTOS_MODULE'
 `$profiles = Import-ClusterProfile -LiteralPath '$bad' -ErrorAction Continue 2>`$null
 'imported=' + (`$profiles.Name -join ',')
 "@
-        $output | Should -Contain 'imported=ok'
-        @($output -match $Pattern).Count | Should -Be 1 -Because ($output -join "`n")
+        $run.Output | Should -Contain 'imported=ok'
+        @($run.Output -match $Pattern).Count | Should -Be 1 -Because ($run.Output -join "`n")
+        $run.ExitCode | Should -Be 1
     }
 
     It 'writes no annotation for errors silenced with -ErrorAction SilentlyContinue' {
@@ -462,11 +463,11 @@ Describe 'Profiles in a fleet directory' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be 'web'
     }
 
-    It 'shows a table with kind, namespace, name, sync mode, tier, selector, add-ons and source' {
+    It 'shows a table with the profile, sync mode, tier, selector, add-ons and source' {
         $web | Save-ClusterProfile -FleetPath $fleet
         $table = Get-ClusterProfile -FleetPath $fleet | Format-Table | Out-String -Width 200
-        $table | Should -Match 'Kind\s+Namespace\s+Name\s+SyncMode\s+Tier\s+ClusterSelector\s+AddOns\s+Source'
-        $table | Should -Match 'ClusterProfile\s+web\s+Continuous\s+100\s+env=prod\s+1 policy\s+\S+profiles/web.yaml\[0\]'
+        $table | Should -Match 'Profile\s+SyncMode\s+Tier\s+Selector\s+AddOns\s+Source'
+        $table | Should -Match 'ClusterProfile/web\s+Continuous\s+100\s+env=prod\s+1 policy\s+\S+profiles/web.yaml\[0\]'
     }
 }
 

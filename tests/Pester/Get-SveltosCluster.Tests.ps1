@@ -50,10 +50,10 @@ Describe 'Get-SveltosCluster over kubeconfig contexts' {
         finally { Pop-Location }
     }
 
-    It 'shows a table with namespace, name, type, readiness, version, connection and labels' {
+    It 'shows a table with cluster, type, readiness, version, connection status and labels' {
         $table = Get-SveltosCluster -Kubeconfig $fleet -SkipConnectionCheck | Format-Table | Out-String
-        $table | Should -Match 'Namespace\s+Name\s+Type\s+Ready\s+Version\s+Connection\s+Labels'
-        $table | Should -Match 'ns-prod-1\s+prod-1\s+Kubeconfig\s+True\s+Unknown'
+        $table | Should -Match 'Cluster\s+Type\s+Ready\s+Version\s+Status\s+Labels'
+        $table | Should -Match 'ns-prod-1/prod-1\s+Kubeconfig\s+True\s+Unknown'
     }
 
     It 'reports clusters it cannot reach as Down, with the reason' {

@@ -107,9 +107,11 @@ Describe 'Ownership: LeavePolicies, tiers, conflicts and adoption' {
         Write-FleetProfile $fleet.Path first '{env: prod}' first-content
         Invoke-Sync $fleet -Name first | Out-Null
         Write-FleetProfile $fleet.Path second '{env: prod}' second-content
-        $results = Invoke-Sync $fleet -Name second
+        $results = Invoke-Sync $fleet -Name second -ErrorVariable conflicts -ErrorAction SilentlyContinue
         $results.Action | Should -Be 'Conflict', 'Conflict'
         $results[0].Message | Should -Match 'ClusterProfile first'
+        $conflicts.FullyQualifiedErrorId | Should -BeLike 'ObjectConflict,*'
+        ($conflicts | ForEach-Object { "$_" } | Sort-Object)[0] | Should -BeLike "Cluster 'fleet/c1', ClusterProfile/second: ConfigMap default/shared: owned by ClusterProfile first*"
         (Get-Live $fleet c1 configmap shared -Namespace default).data.from | Should -Be 'first'
     }
 
@@ -240,9 +242,9 @@ Describe 'Safety: a bad change never wipes what is deployed' {
         Write-FleetProfile $fleet.Path small '{env: prod}' small
         Invoke-Sync $fleet | Out-Null
         Write-FleetProfile $fleet.Path small '{env: prod}' small "  syncMode: Continous"
-        $results = Invoke-Sync $fleet -WarningVariable warnings -WarningAction SilentlyContinue
+        $results = Invoke-Sync $fleet -ErrorVariable invalid -ErrorAction SilentlyContinue
         $results | Where-Object Action -EQ 'Deleted' | Should -BeNullOrEmpty
-        $warnings | Out-String | Should -Match "spec.syncMode: 'Continous'"
+        $invalid | Out-String | Should -Match "spec.syncMode: 'Continous'.*left as deployed"
         Get-Live $fleet c1 configmap small -Namespace default | Should -Not -BeNullOrEmpty
     }
 }

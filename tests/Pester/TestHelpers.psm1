@@ -9,17 +9,39 @@ function Invoke-FreshPwsh {
     # Runs a script in a brand-new pwsh process and returns its output lines; throws on failure.
     param([Parameter(Mandatory)] [string] $Script)
 
+    $run = Invoke-Pwsh $Script
+    if ($run.ExitCode -ne 0) {
+        throw "Child pwsh failed ($($run.ExitCode)): $($run.Output -join [Environment]::NewLine)"
+    }
+    $run.Output
+}
+
+function Invoke-Pwsh {
+    # Runs a script in a brand-new pwsh -NonInteractive, as a -File script or as a -Command, and returns its exit
+    # code and output lines (errors included) without judging them: for tests of exit codes. The child does not
+    # inherit the CI variables of the run (GITHUB_ACTIONS, TF_BUILD, ...): a script that wants them sets them.
+    param([Parameter(Mandatory)] [string] $Script, [ValidateSet('File', 'Command')] [string] $Mode = 'File')
+
     $pwsh = $env:SVELTOS_PWSH -split [IO.Path]::PathSeparator
     $file = Join-Path ([IO.Path]::GetTempPath()) "sveltos-test-$([guid]::NewGuid()).ps1"
-    Set-Content -LiteralPath $file -Value $Script
+    $ci = 'GITHUB_ACTIONS', 'GITHUB_WORKSPACE', 'TF_BUILD', 'BUILD_SOURCESDIRECTORY'
+    $saved = @{}
+    foreach ($name in $ci) {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+        [Environment]::SetEnvironmentVariable($name, $null)
+    }
     try {
-        $output = & $pwsh[0] $pwsh[1] -NoProfile -NonInteractive -File $file 2>&1
-        if ($LASTEXITCODE -ne 0) {
-            throw "Child pwsh failed ($LASTEXITCODE): $($output -join [Environment]::NewLine)"
+        $output = if ($Mode -eq 'File') {
+            Set-Content -LiteralPath $file -Value $Script
+            & $pwsh[0] $pwsh[1] -NoProfile -NonInteractive -File $file 2>&1
         }
-        $output | ForEach-Object { "$_" }
+        else {
+            & $pwsh[0] $pwsh[1] -NoProfile -NonInteractive -Command $Script 2>&1
+        }
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = @($output | ForEach-Object { "$_" }) }
     }
     finally {
+        foreach ($name in $ci) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         Remove-Item -LiteralPath $file -ErrorAction Ignore
     }
 }
@@ -118,4 +140,4 @@ function Wait-Until {
     throw "not within $Seconds s: $Condition"
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until

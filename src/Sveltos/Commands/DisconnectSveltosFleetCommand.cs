@@ -4,7 +4,7 @@ using Sveltos.Infrastructure;
 namespace Sveltos.Commands;
 
 [Cmdlet(VerbsCommunications.Disconnect, "SveltosFleet")]
-public sealed class DisconnectSveltosFleetCommand : PSCmdlet
+public sealed class DisconnectSveltosFleetCommand : SveltosCmdlet
 {
     protected override void EndProcessing()
     {

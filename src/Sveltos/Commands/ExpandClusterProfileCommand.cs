@@ -17,9 +17,10 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
 {
     private const string ProfileSet = "Profile";
     private const string NameSet = "Name";
-    private readonly List<string> clusterKeys = [];
+    private readonly List<SveltosCluster> givenClusters = [];
+    private readonly List<ClusterProfile> givenProfiles = [];
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProfileSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ProfileSet, ValueFromPipeline = true)]
     [ValidateNotNull]
     public ClusterProfile[] Profile { get; set; } = [];
 
@@ -30,15 +31,16 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
     public string[] Name { get; set; } = [];
 
     [Parameter(ValueFromPipeline = true)]
+    [SupportsWildcards]
     [ValidateNotNull]
+    [ClusterArgument]
+    [ArgumentCompleter(typeof(Completers.ClusterNameCompleter))]
     public SveltosCluster[]? Cluster { get; set; }
 
     protected override void ProcessRecord()
     {
-        foreach (var cluster in Cluster ?? [])
-        {
-            clusterKeys.Add(cluster.ToString());
-        }
+        givenClusters.AddRange(Cluster ?? []);
+        givenProfiles.AddRange(Profile);
     }
 
     protected override void EndProcessing()
@@ -47,19 +49,19 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         try
         {
-            var profiles = ParameterSetName == ProfileSet
-                ? Profile.Select(ProfileMapper.ToDocument).ToList()
-                : Await(opened.GetProfilesAsync).Profiles.Where(p => NameFilter.Matches(Name, p.Name)).ToList();
-            var clusters = Await(opened.GetClustersAsync);
+            var profiles = (ParameterSetName == ProfileSet
+                    ? givenProfiles.Distinct().Select(ProfileMapper.ToDocument).ToList()
+                    : new ProfileSelection(Name).Select(this, Await(opened.GetProfilesAsync), opened.Description, "cannot be expanded"))
+                .OrderBy(p => p.Identity, StringComparer.Ordinal)
+                .ToList();
+            var named = ResolveClusters(opened, givenClusters);
+            var clusters = (named ?? Await(opened.GetClustersAsync)).OrderBy(c => c.ToString(), StringComparer.Ordinal).ToList();
             RunOffPipeline(async (pump, token) =>
             {
-                foreach (var profile in profiles)
+                foreach (var cluster in clusters)
                 {
                     // Clusters given explicitly are rendered whether or not they match; otherwise, those the profile reaches.
-                    var targets = clusterKeys.Count > 0
-                        ? clusters.Where(c => clusterKeys.Contains(c.ToString())).ToList()
-                        : clusters.Where(c => c.Eligible && ProfileMatcher.Matches(profile, c)).ToList();
-                    foreach (var cluster in targets)
+                    foreach (var profile in profiles.Where(p => named is not null || (cluster.Eligible && ProfileMatcher.Matches(p, cluster))))
                     {
                         await ExpandAsync(profile, cluster, opened, pump, token).ConfigureAwait(false);
                     }
@@ -79,7 +81,7 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
             var content = await ContentPipeline.ResolveAsync(profile, cluster, fleet, _ => Task.FromResult(cluster.RecordedVersion), token).ConfigureAwait(false);
             foreach (var reason in content.Pending.Values)
             {
-                pump.Post(() => WriteWarning($"Pending: {reason}"), token);
+                pump.Post(() => WriteWarning(ErrorRecords.Located($"pending: {reason}", cluster.ToString(), profile.Identity)), token);
             }
 
             foreach (var item in content.Objects)
@@ -99,11 +101,11 @@ public sealed class ExpandClusterProfileCommand : FleetCmdlet
         }
         catch (PendingException pending)
         {
-            pump.Post(() => WriteWarning($"Pending: {pending.Message}"), token);
+            pump.Post(() => WriteWarning(ErrorRecords.Located($"pending: {pending.Message}", cluster.ToString(), profile.Identity)), token);
         }
         catch (SveltosException ex)
         {
-            pump.Post(() => WriteError(ErrorRecords.From(ex, $"{profile.Identity} on {cluster}")), token);
+            pump.Post(() => WriteError(ErrorRecords.AboutCluster(ex, cluster.ToString(), profile.Identity)), token);
         }
     }
 }

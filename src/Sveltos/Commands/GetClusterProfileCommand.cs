@@ -12,6 +12,7 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
 {
     private readonly HashSet<string> written = new(StringComparer.Ordinal);
     private FleetProfiles? fleetProfiles;
+    private bool reportedAll;
     private SveltosFleet? fleet;
 
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -42,9 +43,15 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
         }
 
-        foreach (var problems in ProfileProblems.PerDocument(fleetProfiles!.Problems))
+        // Asked for some profiles by name, it reports only those of them that are invalid; asked for all, every problem.
+        if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
         {
-            ProfileProblems.Report(this, problems);
+            foreach (var problems in ProfileProblems.PerDocument(fleetProfiles!.Problems))
+            {
+                ProfileProblems.Report(this, problems);
+            }
+
+            reportedAll = true;
         }
     }
 
@@ -62,25 +69,8 @@ public sealed class GetClusterProfileCommand : FleetCmdlet
             return;
         }
 
-        foreach (var name in Name)
-        {
-            var matches = inScope.Where(p => NameFilter.Matches([name], p.Name)).ToList();
-            Write(matches);
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name) && !IsInvalid(name))
-            {
-                WriteError(ErrorRecords.Create(
-                    "ProfileNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    $"Profile '{name}' was not found in {fleet!.Description}.",
-                    name,
-                    "Run Get-ClusterProfile without -Name to list the profiles that exist."));
-            }
-        }
+        Write(new ProfileSelection(Name).Select(this, fleetProfiles with { Profiles = inScope }, fleet!.Description, reportedAll ? null : "cannot be read"));
     }
-
-    // An invalid profile was already reported with its problems; "not found" would be wrong.
-    private bool IsInvalid(string name) =>
-        fleetProfiles!.InvalidIdentities.Any(identity => identity.EndsWith("/" + name, StringComparison.Ordinal));
 
     // A fleet directory names its files as <folder name>/<path below it>.
     private string FileOf(ClusterProfileDocument profile)

@@ -7,28 +7,8 @@ namespace Sveltos.Commands;
 
 [Cmdlet(VerbsCommon.Get, "ClusterSummary")]
 [OutputType(typeof(ClusterSummary))]
-public sealed class GetClusterSummaryCommand : FleetCmdlet
+public sealed class GetClusterSummaryCommand : ProfileClusterCmdlet
 {
-    private readonly List<string> clusterKeys = [];
-
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public SveltosCluster[]? Cluster { get; set; }
-
-    /// <summary>Profile names to show (wildcards allowed).</summary>
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Profile { get; set; }
-
-    protected override void ProcessRecord()
-    {
-        foreach (var cluster in Cluster ?? [])
-        {
-            clusterKeys.Add(cluster.ToString());
-        }
-    }
-
     protected override void EndProcessing()
     {
         var fleet = ResolveFleet();
@@ -37,13 +17,18 @@ public sealed class GetClusterSummaryCommand : FleetCmdlet
         try
         {
             WriteProgress(progress);
+            if (SelectClusters(opened) is not { } clusters)
+            {
+                return;
+            }
+
+            var selection = Profiles;
+            var deployed = new List<string>();
             RunOffPipeline(async (pump, token) =>
             {
-                var clusters = (await opened.GetClustersAsync(token).ConfigureAwait(false))
-                    .Where(c => clusterKeys.Count == 0 || clusterKeys.Contains(c.ToString()))
-                    .ToList();
-                var records = await DeployedAddOns.ListAsync(clusters, 16, (cluster, error) => pump.Post(() => WriteError(ErrorRecords.From(error, cluster.ToString())), token), token).ConfigureAwait(false);
-                foreach (var (cluster, record) in records.Where(r => NameFilter.Matches(Profile, r.Record.Profile.Name)))
+                var records = await DeployedAddOns.ListAsync(clusters, 16, (cluster, error) => pump.Post(() => WriteError(ErrorRecords.AboutCluster(error, cluster.ToString())), token), token).ConfigureAwait(false);
+                deployed.AddRange(records.Select(r => ProfileRefs.Identity(r.Record.Profile)));
+                foreach (var (cluster, record) in records.Where(r => selection.Matches(r.Record.Profile)))
                 {
                     var summary = new ClusterSummary(
                         cluster.ToString(),
@@ -57,6 +42,7 @@ public sealed class GetClusterSummaryCommand : FleetCmdlet
                     pump.Post(() => WriteObject(summary), token);
                 }
             });
+            ReportUnknownProfiles(opened, () => deployed);
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {

@@ -26,6 +26,7 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
 
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public object? Selector { get; set; }
 
     [Parameter]
@@ -95,30 +96,9 @@ public sealed class GetSveltosClusterCommand : FleetCmdlet
         }
     }
 
-    private List<FleetCluster> Select(IReadOnlyList<FleetCluster> clusters, SveltosFleet fleet)
+    private IReadOnlyList<FleetCluster> Select(IReadOnlyList<FleetCluster> clusters, SveltosFleet fleet)
     {
         var inScope = clusters.Where(c => selector!.Matches(c.Labels) && NameFilter.Matches(Namespace, c.Namespace)).ToList();
-        if (names.Count == 0)
-        {
-            return inScope;
-        }
-
-        var selected = new List<FleetCluster>();
-        foreach (var name in names)
-        {
-            var matches = inScope.Where(c => NameFilter.Matches([name], c.Name)).ToList();
-            selected.AddRange(matches.Where(c => !selected.Contains(c)));
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                WriteError(ErrorRecords.Create(
-                    "ClusterNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    $"Cluster '{name}' was not found in {fleet.Description}.",
-                    name,
-                    "Run Get-SveltosCluster without -Name to list the clusters that exist."));
-            }
-        }
-
-        return selected;
+        return ClusterResolver.Resolve(this, inScope, names.Select(SveltosCluster.Named).ToList(), fleet.Description) ?? inScope;
     }
 }

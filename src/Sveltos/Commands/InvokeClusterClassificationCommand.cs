@@ -53,14 +53,14 @@ public sealed class InvokeClusterClassificationCommand : FleetCmdlet
 
             foreach (var failure in outcome.Failures)
             {
-                WriteError(ErrorRecords.From(failure.Error, failure.Cluster.ToString()));
+                WriteError(ErrorRecords.AboutCluster(failure.Error, failure.Cluster.ToString()));
             }
 
-            foreach (var result in plan.Results)
+            foreach (var result in plan.Results.OrderBy(r => r.Cluster.ToString(), StringComparer.Ordinal).ThenBy(r => r.Classifier, StringComparer.Ordinal))
             {
                 if (result.Error is { } error && result.Status is ClassificationStatus.Conflict or ClassificationStatus.Failed)
                 {
-                    WriteError(ErrorRecords.From(error, $"Classifier/{result.Classifier} on {result.Cluster}"));
+                    WriteError(ErrorRecords.AboutCluster(error, result.Cluster.ToString(), $"Classifier/{result.Classifier}"));
                 }
 
                 WriteObject(ClassifierMapper.ToOutput(result, plan.Changes));

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Threading.Channels;
+using Sveltos.Completers;
 using Sveltos.Engine.Classify;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Drift;
@@ -15,14 +16,18 @@ namespace Sveltos.Commands;
 public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
     private const string Activity = "Invoke-ProfileSync";
-    private readonly List<string> clusterKeys = [];
+    private readonly List<SveltosCluster> givenClusters = [];
+    private readonly RoundRepeats repeats = new();
+    private HashSet<string>? clusterKeys;
     private bool classifiers;
+    private bool watching;
     private readonly List<ClusterProfile> pipedProfiles = [];
 
     /// <summary>Profiles of the fleet to sync, by name (wildcards allowed).</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ProfileNameCompleter))]
     public string[]? Name { get; set; }
 
     /// <summary>Profile files to sync instead of the fleet's profiles.</summary>
@@ -36,7 +41,10 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     public ClusterProfile[]? Profile { get; set; }
 
     [Parameter(ValueFromPipeline = true)]
+    [SupportsWildcards]
     [ValidateNotNull]
+    [ClusterArgument]
+    [ArgumentCompleter(typeof(ClusterNameCompleter))]
     public SveltosCluster[]? Cluster { get; set; }
 
     [Parameter]
@@ -83,16 +91,18 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     protected override void ProcessRecord()
     {
         pipedProfiles.AddRange(Profile ?? []);
-        foreach (var cluster in Cluster ?? [])
-        {
-            clusterKeys.Add(cluster.ToString());
-        }
+        givenClusters.AddRange(Cluster ?? []);
     }
 
     protected override void EndProcessing()
     {
         var fleet = ResolveFleet();
         using var opened = OpenFleet(fleet);
+        if (!SelectClusters(opened))
+        {
+            return;
+        }
+
         if (!Watch)
         {
             if (DriftDetection)
@@ -114,14 +124,42 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
                 "Pass a number of seconds, e.g. -ClassificationInterval 30."));
         }
 
+        watching = true;
         WatchFleet(fleet, opened);
+    }
+
+    // While watching, a round repeats what is still wrong only in verbose text: each round prints what changed.
+    internal override bool Repeated(string report)
+    {
+        if (!watching || repeats.IsNew(report))
+        {
+            return false;
+        }
+
+        WriteVerbose($"Still the case: {report}");
+        return true;
+    }
+
+    /// <summary>Resolves -Cluster once; false when clusters were named and none of them exists: nothing is synced, rather than everything.</summary>
+    private bool SelectClusters(IFleet fleet)
+    {
+        try
+        {
+            clusterKeys = ResolveClusters(fleet, givenClusters)?.Select(c => c.ToString()).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (Exception ex) when (ex is not PipelineStoppedException)
+        {
+            ThrowTerminatingError(ErrorRecords.From(ex, fleet.Description));
+        }
+
+        return clusterKeys is not { Count: 0 };
     }
 
     // Built per round: while watching, profiles added to or changed in the fleet must be seen.
     private SyncRequest Request(IFleet fleet) => new()
     {
         Profiles = SelectProfiles(fleet),
-        Clusters = clusterKeys.Count > 0 ? clusterKeys.ToHashSet(StringComparer.Ordinal) : null,
+        Clusters = clusterKeys,
         ThrottleLimit = ThrottleLimit,
         DeletionThreshold = DeletionThreshold,
         Force = Force,
@@ -238,7 +276,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
         public void Follow(IReadOnlyList<FleetCluster> fleetClusters)
         {
-            var selected = fleetClusters.Where(c => command.clusterKeys.Count == 0 || command.clusterKeys.Contains(c.ToString())).ToList();
+            var selected = fleetClusters.Where(c => command.clusterKeys is null || command.clusterKeys.Contains(c.ToString())).ToList();
             var keys = selected.Select(c => c.ToString()).ToHashSet(StringComparer.Ordinal);
             if (stop is not null && keys.SetEquals(clusters))
             {
@@ -296,7 +334,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
         foreach (var failure in outcome.Failures)
         {
-            WriteError(ErrorRecords.From(failure.Error, failure.Cluster.ToString()));
+            WriteError(ErrorRecords.AboutCluster(failure.Error, failure.Cluster.ToString()));
         }
 
         return true;
@@ -305,6 +343,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
     private void SyncOnce(IFleet fleet, Func<SyncRequest> buildRequest, bool stopOnError)
     {
         SyncPlan? plan = null;
+        var written = 0;
         try
         {
             classifiers = Classify(fleet);
@@ -325,9 +364,14 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
                 whatIf |= reason == ShouldProcessReason.WhatIf;
             }
 
-            RunOffPipeline((pump, token) => whatIf
-                ? plan.ReportPlannedAsync(Observer(pump, token), token)
-                : plan.ApplyAsync((_, change) => approved.Contains(change), Observer(pump, token), token));
+            RunOffPipeline(async (pump, token) =>
+            {
+                var observer = Observer(pump, token);
+                await observer.RunAsync(o => whatIf
+                    ? plan.ReportPlannedAsync(o, token)
+                    : plan.ApplyAsync((_, change) => approved.Contains(change), o, token)).ConfigureAwait(false);
+                written = observer.Written;
+            });
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
@@ -343,16 +387,22 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         {
             plan?.Dispose();
             WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+            if (watching)
+            {
+                WriteVerbose(written == 0 ? "This round changed nothing." : $"This round: {written} change(s).");
+                repeats.NextRound();
+            }
         }
     }
 
-    private PipelineSyncObserver Observer(PipelinePump pump, CancellationToken token) => new(this, pump, Summary, Activity, token);
+    private PipelineSyncObserver Observer(PipelinePump pump, CancellationToken token) =>
+        new(this, pump, new SyncOutputOptions(Summary, ChangesOnly: watching), Activity, token);
 
     private List<ClusterProfileDocument>? SelectProfiles(IFleet fleet)
     {
         if (pipedProfiles.Count > 0)
         {
-            return pipedProfiles.Select(ProfileMapper.ToDocument).ToList();
+            return pipedProfiles.Distinct().Select(ProfileMapper.ToDocument).ToList();
         }
 
         if (Path is not null)
@@ -370,7 +420,9 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
                     {
                         // A profile that does not load must stop the sync: syncing without it could withdraw what it deployed.
                         var problem = result.Problems[0];
-                        ThrowTerminatingError(ErrorRecords.Create(problem.ErrorId, ErrorCategory.InvalidData, string.Join(Environment.NewLine, result.Problems.Select(p => p.Message)), file, "Fix the profile file; nothing was synced."));
+                        ThrowTerminatingError(
+                            ErrorRecords.Create(problem.ErrorId, ErrorCategory.InvalidData, string.Join(Environment.NewLine, result.Problems.Select(p => p.Message)), file, "Fix the profile file; nothing was synced."),
+                            ProfileProblems.Annotations(this, result.Problems));
                     }
                 }
             }
@@ -383,14 +435,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             return null;
         }
 
-        var profiles = Await(fleet.GetProfilesAsync).Profiles;
-        var selected = profiles.Where(p => NameFilter.Matches(Name, p.Name)).ToList();
-        foreach (var missing in Name.Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && profiles.All(p => p.Name != n)))
-        {
-            WriteError(ErrorRecords.Create("ProfileNotFound", ErrorCategory.ObjectNotFound, $"Profile '{missing}' is not in {fleet.Description}.", missing, "Run Get-ClusterProfile to list the profiles."));
-        }
-
-        return selected;
+        return new ProfileSelection(Name).Select(this, Await(fleet.GetProfilesAsync), fleet.Description, "was not synced");
     }
 
     private static string Verb(ObjectAction action) => action switch

@@ -24,10 +24,12 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
 
     [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(LabelSelectorCompleter))]
     public object? ClusterSelector { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(ClusterRefCompleter))]
     public object[]? ClusterRef { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -111,7 +113,7 @@ public sealed class NewClusterProfileCommand : SveltosCmdlet
             // A namespace only makes sense for a Profile, so naming one is enough to ask for a Profile.
             Kind = Kind ?? (Namespace is null ? nameof(ProfileKind.ClusterProfile) : nameof(ProfileKind.Profile)),
             Namespace = Namespace,
-            ClusterSelector = PowerShellValues.Unwrap(ClusterSelector),
+            ClusterSelector = ClusterSelection.Value(ClusterSelector),
             ClusterRefs = Items(ClusterRef),
             SetRefs = SetRef,
             PolicyRefs = Items(PolicyRef),

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using Sveltos.Completers;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Kube;
 using Sveltos.Infrastructure;
 
 namespace Sveltos.Commands;
@@ -51,13 +52,19 @@ public sealed class RegisterSveltosClusterCommand : FleetCmdlet
                 return;
             }
 
+            var kubeconfig = PathResolver.Resolve(this, Kubeconfig);
+            if (!ContextExists(context, kubeconfig))
+            {
+                return;
+            }
+
             var crdsReady = EnsureCrds(opened, SveltosCrds.SveltosCluster);
             if (!ShouldProcess(target, "Register cluster") || !crdsReady)
             {
                 return;
             }
 
-            var connection = new ContextConnection(context, PathResolver.Resolve(this, Kubeconfig));
+            var connection = new ContextConnection(context, kubeconfig);
             WriteVerbose($"Checking that {Namespace}/{Name} answers through context '{context}'.");
             var health = Await(token => ClusterProbe.ProbeAsync(connection, token));
             if (health.Status != ConnectionStatus.Healthy)
@@ -73,6 +80,27 @@ public sealed class RegisterSveltosClusterCommand : FleetCmdlet
         {
             WriteError(ErrorRecords.From(ex, $"{Namespace}/{Name}"));
         }
+    }
+
+    // A cluster whose context does not exist could never be reached: it is refused, not registered as "not ready".
+    private bool ContextExists(string context, string[]? kubeconfig)
+    {
+        var loaded = KubeconfigLoader.Load(kubeconfig);
+        if (loaded.Contexts.ContainsKey(context))
+        {
+            return true;
+        }
+
+        var contexts = loaded.Contexts.Keys.Order(StringComparer.Ordinal).ToList();
+        var listed = contexts.Count == 0 ? "it has none"
+            : $"its contexts are {string.Join(", ", contexts.Take(20).Select(c => $"'{c}'"))}{(contexts.Count > 20 ? $" and {contexts.Count - 20} more" : "")}";
+        WriteError(ErrorRecords.Create(
+            "KubeconfigContextNotFound",
+            ErrorCategory.ObjectNotFound,
+            $"Cluster {Namespace}/{Name} was not registered: context '{context}' is not in the kubeconfig ({string.Join(", ", loaded.Files.Select(f => $"'{f}'"))}); {listed}.{NameSuggestions.DidYouMean(context, contexts)}",
+            context,
+            "Pass -Context with a context of the kubeconfig, or -Kubeconfig with the file that defines it."));
+        return false;
     }
 
 }

@@ -51,40 +51,17 @@ public sealed class RemoveClusterProfileCommand : FleetCmdlet
 
     protected override void ProcessRecord()
     {
-        if (ParameterSetName == InputObjectSet)
+        // Profiles given as objects are found by identity, so one read from another fleet removes the profile of that identity here.
+        var names = ParameterSetName == InputObjectSet ? InputObject.Select(p => p.Identity).ToList() : Name.ToList();
+        var inScope = ParameterSetName == InputObjectSet
+            ? fleetProfiles!
+            : fleetProfiles! with
+            {
+                Profiles = fleetProfiles.Profiles.Where(p => (Kind is null || p.Kind.ToString() == Kind) && (Namespace is null || NameFilter.Matches(Namespace, p.Namespace ?? ""))).ToList(),
+            };
+        foreach (var profile in new ProfileSelection(names).Select(this, inScope, fleet!.Description, "cannot be removed by name: fix the document, or delete it from the fleet by hand"))
         {
-            foreach (var profile in InputObject)
-            {
-                var found = fleetProfiles!.Profiles.FirstOrDefault(p => p.Identity == profile.Identity);
-                if (found is null)
-                {
-                    NotFound(profile.Identity, profile);
-                }
-                else
-                {
-                    Remove(found);
-                }
-            }
-
-            return;
-        }
-
-        foreach (var name in Name)
-        {
-            var matches = fleetProfiles!.Profiles
-                .Where(p => (Kind is null || p.Kind.ToString() == Kind)
-                    && (Namespace is null || NameFilter.Matches(Namespace, p.Namespace ?? ""))
-                    && NameFilter.Matches([name], p.Name))
-                .ToList();
-            foreach (var profile in matches)
-            {
-                Remove(profile);
-            }
-
-            if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
-            {
-                NotFound(name, name);
-            }
+            Remove(profile);
         }
     }
 
@@ -114,24 +91,5 @@ public sealed class RemoveClusterProfileCommand : FleetCmdlet
         {
             WriteError(ErrorRecords.From(ex, profile.Identity));
         }
-    }
-
-    private void NotFound(string shown, object target)
-    {
-        // A profile that exists but cannot be read is not "not found": it has to be fixed or deleted by hand.
-        var invalid = fleetProfiles!.InvalidIdentities.Contains(shown) || fleetProfiles.InvalidIdentities.Any(i => i.EndsWith("/" + shown, StringComparison.Ordinal));
-        WriteError(invalid
-            ? ErrorRecords.Create(
-                "ProfileInvalid",
-                ErrorCategory.InvalidData,
-                $"Profile '{shown}' in {fleet!.Description} is invalid and cannot be removed by name.",
-                target,
-                "Run Get-ClusterProfile to see its problems; fix the document or delete it from the fleet by hand.")
-            : ErrorRecords.Create(
-                "ProfileNotFound",
-                ErrorCategory.ObjectNotFound,
-                $"Profile '{shown}' was not found in {fleet!.Description}.",
-                target,
-                "Run Get-ClusterProfile to list the profiles that exist."));
     }
 }

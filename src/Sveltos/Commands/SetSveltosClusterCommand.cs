@@ -32,6 +32,7 @@ public sealed class SetSveltosClusterCommand : FleetCmdlet
 
     [Parameter(ParameterSetName = AddRemoveSet)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(LabelKeyCompleter))]
     public string[]? RemoveLabel { get; set; }
 
     [Parameter]
@@ -43,7 +44,7 @@ public sealed class SetSveltosClusterCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         try
         {
-            if (FindCluster(opened, fleet, Name, Namespace) is not { } cluster)
+            if (FindCluster(opened, Name, Namespace) is not { } cluster)
             {
                 return;
             }

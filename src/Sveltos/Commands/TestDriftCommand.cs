@@ -11,20 +11,8 @@ namespace Sveltos.Commands;
 
 [Cmdlet(VerbsDiagnostic.Test, "Drift")]
 [OutputType(typeof(DriftResult), typeof(bool))]
-public sealed class TestDriftCommand : FleetCmdlet
+public sealed class TestDriftCommand : ProfileClusterCmdlet
 {
-    private readonly List<string> clusterKeys = [];
-
-    /// <summary>Profile names to check (wildcards allowed).</summary>
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Profile { get; set; }
-
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public SveltosCluster[]? Cluster { get; set; }
-
     /// <summary>Returns only $true (something drifted) or $false.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }
@@ -33,28 +21,25 @@ public sealed class TestDriftCommand : FleetCmdlet
     [ValidateRange(1, 256)]
     public int ThrottleLimit { get; set; } = 16;
 
-    protected override void ProcessRecord()
-    {
-        foreach (var cluster in Cluster ?? [])
-        {
-            clusterKeys.Add(cluster.ToString());
-        }
-    }
-
     protected override void EndProcessing()
     {
         var fleet = ResolveFleet();
         using var opened = OpenFleet(fleet);
         var progress = new ProgressRecord(1, "Test-Drift", "Comparing live objects with their deployment records");
-        var drifted = 0;
+        var findings = new ConcurrentBag<DriftFinding>();
+        var deployed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var selection = Profiles;
+        var unknown = false;
         try
         {
             WriteProgress(progress);
+            if (SelectClusters(opened) is not { } clusters)
+            {
+                return;
+            }
+
             RunOffPipeline(async (pump, token) =>
             {
-                var clusters = (await opened.GetClustersAsync(token).ConfigureAwait(false))
-                    .Where(c => clusterKeys.Count == 0 || clusterKeys.Contains(c.ToString()))
-                    .ToList();
                 var done = 0;
                 await Parallel.ForEachAsync(
                     clusters,
@@ -63,25 +48,27 @@ public sealed class TestDriftCommand : FleetCmdlet
                     {
                         try
                         {
-                            var findings = await CheckClusterAsync(opened, cluster, pump, clusterToken).ConfigureAwait(false);
-                            Interlocked.Add(ref drifted, findings.Count);
-                            if (!Quiet)
+                            bool Selected(ProfileRef profile)
                             {
-                                foreach (var finding in findings)
-                                {
-                                    pump.Post(() => WriteObject(DriftOutput.Detected(finding)), token);
-                                }
+                                deployed.TryAdd(ProfileRefs.Identity(profile), true);
+                                return selection.Matches(profile);
+                            }
+
+                            foreach (var finding in await CheckClusterAsync(opened, cluster, Selected, pump, clusterToken).ConfigureAwait(false))
+                            {
+                                findings.Add(finding);
                             }
                         }
                         catch (SveltosException ex)
                         {
-                            pump.Post(() => WriteError(ErrorRecords.From(ex, cluster.ToString())), token);
+                            pump.Post(() => WriteError(ErrorRecords.AboutCluster(ex, cluster.ToString())), token);
                         }
 
                         var completed = Interlocked.Increment(ref done);
                         pump.Post(() => WriteVerbose($"{cluster}: checked ({completed} of {clusters.Count})."), token);
                     }).ConfigureAwait(false);
             });
+            unknown = ReportUnknownProfiles(opened, () => deployed.Keys.ToList());
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
@@ -95,17 +82,28 @@ public sealed class TestDriftCommand : FleetCmdlet
 
         if (Quiet)
         {
-            WriteObject(drifted > 0);
+            // A profile that does not exist has no answer: $false would read as "no drift".
+            if (!unknown)
+            {
+                WriteObject(!findings.IsEmpty);
+            }
+
+            return;
+        }
+
+        foreach (var finding in DriftOutput.InOrder(findings))
+        {
+            WriteObject(DriftOutput.Detected(finding));
         }
     }
 
-    private async Task<IReadOnlyList<DriftFinding>> CheckClusterAsync(IFleet fleet, FleetCluster cluster, PipelinePump pump, CancellationToken token)
+    private async Task<IReadOnlyList<DriftFinding>> CheckClusterAsync(IFleet fleet, FleetCluster cluster, Func<ProfileRef, bool> selected, PipelinePump pump, CancellationToken token)
     {
         using var client = KubeClientFactory.Create(await cluster.Connection.ResolveAsync(token).ConfigureAwait(false));
-        var (findings, notChecked) = await DriftCheck.CheckAsync(client, cluster.ToString(), p => NameFilter.Matches(Profile, p.Name), token).ConfigureAwait(false);
+        var (findings, notChecked) = await DriftCheck.CheckAsync(client, cluster.ToString(), selected, token).ConfigureAwait(false);
         foreach (var group in notChecked.GroupBy(u => (u.Profile, u.Reason)))
         {
-            var message = $"{cluster}: {group.Count()} object(s) of {ProfileRefs.Identity(group.Key.Profile)} cannot be checked for drift: {group.Key.Reason}.";
+            var message = ErrorRecords.Located($"{group.Count()} object(s) cannot be checked for drift: {group.Key.Reason}.", cluster.ToString(), ProfileRefs.Identity(group.Key.Profile));
             pump.Post(() => WriteWarning(message), token);
         }
 

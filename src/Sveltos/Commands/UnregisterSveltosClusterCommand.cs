@@ -32,7 +32,7 @@ public sealed class UnregisterSveltosClusterCommand : FleetCmdlet
         using var opened = OpenFleet(fleet);
         try
         {
-            if (FindCluster(opened, fleet, Name, Namespace) is not { } cluster)
+            if (FindCluster(opened, Name, Namespace) is not { } cluster)
             {
                 return;
             }
@@ -47,12 +47,21 @@ public sealed class UnregisterSveltosClusterCommand : FleetCmdlet
                 var request = new SyncRequest { Clusters = new HashSet<string> { cluster.ToString() }, Withdrawing = new HashSet<string> { cluster.ToString() }, Force = true };
                 RunOffPipeline(async (pump, token) =>
                 {
-                    var observer = new FailureTrackingObserver(new PipelineSyncObserver(this, pump, summaryOnly: false, "Unregister-SveltosCluster", token));
-                    using var plan = await FleetSync.PlanAsync(opened, request, observer, token).ConfigureAwait(false);
-                    await plan.ApplyAsync((_, _) => true, observer, token).ConfigureAwait(false);
+                    // With -Force the cluster goes whatever happens: what could not be withdrawn is a warning, not an error.
+                    var output = new PipelineSyncObserver(this, pump, new SyncOutputOptions(SummaryOnly: false, FailuresAsWarnings: Force), "Unregister-SveltosCluster", token);
+                    var observer = new FailureTrackingObserver(output);
+                    await output.RunAsync(async _ =>
+                    {
+                        using var plan = await FleetSync.PlanAsync(opened, request, observer, token).ConfigureAwait(false);
+                        await plan.ApplyAsync((_, _) => true, observer, token).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
                     failed = observer.Failed;
                 });
-                if (failed && !Force)
+                if (failed && Force)
+                {
+                    WriteWarning($"Cluster {cluster}: its add-ons could not all be withdrawn; unregistered anyway (-Force), and what was not withdrawn is left in the cluster.");
+                }
+                else if (failed)
                 {
                     WriteError(ErrorRecords.Create(
                         "WithdrawalFailed",

@@ -1,25 +1,15 @@
 using System.Management.Automation;
+using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Drift;
+using Sveltos.Engine.Sync;
 using Sveltos.Infrastructure;
 
 namespace Sveltos.Commands;
 
 [Cmdlet("Watch", "Drift")]
 [OutputType(typeof(DriftResult))]
-public sealed class WatchDriftCommand : FleetCmdlet
+public sealed class WatchDriftCommand : ProfileClusterCmdlet
 {
-    private readonly List<string> clusterKeys = [];
-
-    /// <summary>Profile names whose objects are watched (wildcards allowed).</summary>
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Profile { get; set; }
-
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public SveltosCluster[]? Cluster { get; set; }
-
     /// <summary>Re-applies each drifted object through the sync's plan and apply, and reports what it did.</summary>
     [Parameter]
     public SwitchParameter Remediate { get; set; }
@@ -32,21 +22,27 @@ public sealed class WatchDriftCommand : FleetCmdlet
     [ValidateRange(1, int.MaxValue)]
     public int MaxEvents { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        foreach (var cluster in Cluster ?? [])
-        {
-            clusterKeys.Add(cluster.ToString());
-        }
-    }
-
     protected override void EndProcessing()
     {
         var fleet = ResolveFleet();
         using var opened = OpenFleet(fleet);
         try
         {
-            var clusters = Await(opened.GetClustersAsync).Where(c => clusterKeys.Count == 0 || clusterKeys.Contains(c.ToString())).ToList();
+            if (SelectClusters(opened) is not { } clusters)
+            {
+                return;
+            }
+
+            // A misspelt profile would be watched forever without a single event: it stops the watch before it starts.
+            var deployed = () => (IReadOnlyCollection<string>)Await(token => DeployedAddOns.ListAsync(clusters, 16, (_, _) => { }, token))
+                .Select(r => ProfileRefs.Identity(r.Record.Profile))
+                .ToList();
+            if (ReportUnknownProfiles(opened, deployed))
+            {
+                return;
+            }
+
+            var selection = Profiles;
             WriteVerbose($"Watching {clusters.Count} cluster(s) of {fleet.Description} for drift{(Remediate ? ", remediating" : "")}.");
             RunOffPipeline(async (pump, token) =>
             {
@@ -58,7 +54,7 @@ public sealed class WatchDriftCommand : FleetCmdlet
 
                 var observer = new PipelineDriftObserver(this, action => pump.Post(action, token), MaxEvents, Remediate, finished);
                 var remediator = Remediate ? new FleetDriftRemediator(() => FleetConnections.Target(fleet).Open()) : null;
-                var options = new DriftWatchOptions { Profiles = p => NameFilter.Matches(Profile, p.Name) };
+                var options = new DriftWatchOptions { Profiles = selection.Matches };
                 await new DriftWatcher(clusters, observer, remediator, options).RunAsync(finished.Token).ConfigureAwait(false);
             });
         }

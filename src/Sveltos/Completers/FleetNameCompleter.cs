@@ -14,7 +14,8 @@ public abstract class FleetNameCompleter : IArgumentCompleter
         string wordToComplete,
         CommandAst commandAst,
         IDictionary fakeBoundParameters) =>
-        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, NamesAsync);
+        CompletionText.FromFleet(fakeBoundParameters, wordToComplete, (fleet, token) => NamesAsync(fleet, fakeBoundParameters, token));
 
-    protected abstract Task<IEnumerable<string>> NamesAsync(IFleet fleet, CancellationToken cancellationToken);
+    /// <summary>The names to offer; <paramref name="boundParameters"/> holds what the command line has typed so far.</summary>
+    protected abstract Task<IEnumerable<string>> NamesAsync(IFleet fleet, IDictionary boundParameters, CancellationToken cancellationToken);
 }

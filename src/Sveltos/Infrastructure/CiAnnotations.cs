@@ -4,71 +4,98 @@ using System.Text;
 namespace Sveltos.Infrastructure;
 
 /// <summary>
-/// Error annotations for CI hosts (GitHub Actions, Azure Pipelines), written through the host so they
-/// reach the job log even when errors are silenced, and pointing at the file and line when known.
+/// Error and warning annotations for CI hosts (GitHub Actions, Azure Pipelines), written through the host so
+/// they reach the job log whatever the streams are redirected to, and pointing at the file and line when known
+/// (relative to the job's checkout, which is how both systems link an annotation to a file).
 /// </summary>
 internal static class CiAnnotations
 {
-    public static void Error(PSCmdlet cmdlet, string message, string? file, int? line, int? column)
+    public static void Error(PSCmdlet cmdlet, string title, CiAnnotation annotation) => Write(cmdlet, "error", title, annotation);
+
+    public static void Warning(PSCmdlet cmdlet, CiAnnotation annotation) => Write(cmdlet, "warning", null, annotation);
+
+    private static void Write(PSCmdlet cmdlet, string type, string? title, CiAnnotation annotation)
     {
-        if (Silenced(cmdlet))
+        var text = CiHost.System switch
         {
-            return;
-        }
-
-        string? annotation = null;
-        if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true")
+            CiSystem.GitHubActions => GitHub(type, title, annotation),
+            CiSystem.AzurePipelines => Azure(type, title, annotation),
+            _ => null,
+        };
+        if (text is not null)
         {
-            var properties = new List<string>();
-            if (file is not null)
-            {
-                properties.Add("file=" + GitHubProperty(file.Replace('\\', '/')));
-                if (line is not null)
-                {
-                    properties.Add($"line={line}");
-                }
-
-                if (column is not null)
-                {
-                    properties.Add($"col={column}");
-                }
-            }
-
-            annotation = $"::error{(properties.Count > 0 ? " " + string.Join(',', properties) : "")}::{GitHubData(message)}";
-        }
-        else if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("TF_BUILD")))
-        {
-            var properties = new StringBuilder("type=error;");
-            if (file is not null)
-            {
-                properties.Append("sourcepath=").Append(AzureProperty(file)).Append(';');
-                if (line is not null)
-                {
-                    properties.Append("linenumber=").Append(line).Append(';');
-                }
-
-                if (column is not null)
-                {
-                    properties.Append("columnnumber=").Append(column).Append(';');
-                }
-            }
-
-            annotation = $"##vso[task.logissue {properties}]{AzureData(message)}";
-        }
-
-        if (annotation is not null)
-        {
-            cmdlet.Host.UI.WriteLine(annotation);
+            cmdlet.Host.UI.WriteLine(text);
         }
     }
 
-    // An error the caller chose to silence (-ErrorAction SilentlyContinue or Ignore) must not fail the job's summary either.
-    private static bool Silenced(PSCmdlet cmdlet)
+    private static string GitHub(string type, string? title, CiAnnotation annotation)
     {
-        var preference = cmdlet.MyInvocation.BoundParameters.TryGetValue("ErrorAction", out var bound)
-            ? bound
-            : cmdlet.GetVariableValue("ErrorActionPreference");
-        return PowerShellValues.Unwrap(preference)?.ToString() is nameof(ActionPreference.SilentlyContinue) or nameof(ActionPreference.Ignore);
+        var properties = new List<string>();
+        if (RelativeFile(annotation.File) is { } file)
+        {
+            properties.Add("file=" + GitHubProperty(file.Replace('\\', '/')));
+            if (annotation.Line is { } line)
+            {
+                properties.Add($"line={line}");
+            }
+
+            if (annotation.Column is { } column)
+            {
+                properties.Add($"col={column}");
+            }
+        }
+
+        if (title is not null)
+        {
+            properties.Add("title=" + GitHubProperty(title));
+        }
+
+        return $"::{type}{(properties.Count > 0 ? " " + string.Join(',', properties) : "")}::{GitHubData(annotation.Message)}";
+    }
+
+    private static string Azure(string type, string? title, CiAnnotation annotation)
+    {
+        var properties = new StringBuilder($"type={type};");
+        if (RelativeFile(annotation.File) is { } file)
+        {
+            properties.Append("sourcepath=").Append(AzureProperty(file)).Append(';');
+            if (annotation.Line is { } line)
+            {
+                properties.Append("linenumber=").Append(line).Append(';');
+            }
+
+            if (annotation.Column is { } column)
+            {
+                properties.Append("columnnumber=").Append(column).Append(';');
+            }
+        }
+
+        if (title is not null)
+        {
+            properties.Append("code=").Append(AzureProperty(title)).Append(';');
+        }
+
+        return $"##vso[task.logissue {properties}]{AzureData(annotation.Message)}";
+    }
+
+    // A file inside the checkout is named relative to it; one elsewhere keeps its full path.
+    private static string? RelativeFile(string? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        if (CiHost.Workspace is { Length: > 0 } workspace)
+        {
+            var relative = Path.GetRelativePath(workspace, file);
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                return relative;
+            }
+        }
+
+        return file;
     }
 
     // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts

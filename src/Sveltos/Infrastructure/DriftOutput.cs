@@ -6,6 +6,14 @@ namespace Sveltos.Infrastructure;
 /// <summary>Maps the engine's drift findings and remediation results onto <see cref="DriftResult"/>.</summary>
 internal static class DriftOutput
 {
+    /// <summary>Findings in a stable order: cluster, profile, then the object (kind, namespace, name).</summary>
+    public static IEnumerable<DriftFinding> InOrder(IEnumerable<DriftFinding> findings) => findings
+        .OrderBy(f => f.Cluster, StringComparer.Ordinal)
+        .ThenBy(f => ProfileRefs.Identity(f.Profile), StringComparer.Ordinal)
+        .ThenBy(f => f.Key.Kind, StringComparer.Ordinal)
+        .ThenBy(f => f.Key.Namespace, StringComparer.Ordinal)
+        .ThenBy(f => f.Key.Name, StringComparer.Ordinal);
+
     public static DriftResult Detected(DriftFinding finding) => Of(
         finding,
         "Drifted",

@@ -1,5 +1,6 @@
 using Sveltos.Engine;
 using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Sync;
 
 namespace Sveltos.Infrastructure;
@@ -14,6 +15,9 @@ internal sealed class FailureTrackingObserver(ISyncObserver inner) : ISyncObserv
     public void Verbose(string message) => inner.Verbose(message);
 
     public void Warning(string message) => inner.Warning(message);
+
+    // An invalid profile elsewhere in the fleet is no failure of this work: it is said, as a warning.
+    public void ProfileInvalid(ProfileProblem problem) => inner.Warning(ProfileProblems.LeftAsDeployed(problem));
 
     public void Progress(string phase, int completed, int total) => inner.Progress(phase, completed, total);
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Infrastructure;
 
@@ -9,6 +10,8 @@ namespace Sveltos.Infrastructure;
 /// </summary>
 public abstract class FleetCmdlet : SveltosCmdlet
 {
+    private SveltosFleet? resolved;
+
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? FleetPath { get; set; }
@@ -36,19 +39,60 @@ public abstract class FleetCmdlet : SveltosCmdlet
         }
 
         var kubeconfig = PathResolver.Resolve(this, Kubeconfig);
-        if (FleetPath is not null)
-        {
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(FleetPath);
-            return FleetConnections.Directory(path, kubeconfig);
-        }
-
-        if (ManagementContext is not null)
-        {
-            return FleetConnections.ManagementCluster(ManagementContext, kubeconfig);
-        }
-
-        return FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+        resolved = FleetPath is not null
+            ? FleetConnections.Directory(SessionState.Path.GetUnresolvedProviderPathFromPSPath(FleetPath), kubeconfig)
+            : ManagementContext is not null
+                ? FleetConnections.ManagementCluster(ManagementContext, kubeconfig)
+                : FleetSession.Current ?? FleetConnections.Kubeconfig(kubeconfig);
+        return resolved;
     }
+
+    /// <summary>A fleet directory names its files as <c>&lt;folder name&gt;/&lt;path below it&gt;</c>.</summary>
+    internal override string? SourceFile(string source)
+    {
+        if (resolved is { Kind: nameof(FleetKind.Directory), Path: { } root } && !System.IO.Path.IsPathRooted(source))
+        {
+            var parent = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(root)));
+            var file = parent is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(parent, source));
+            if (file is not null && File.Exists(file))
+            {
+                return file;
+            }
+        }
+
+        return base.SourceFile(source);
+    }
+
+    /// <summary>
+    /// The problems of the invalid profile <paramref name="identity"/>: a management cluster names the profile in
+    /// each problem's source; a file is read again to tell which document is which profile.
+    /// </summary>
+    internal IReadOnlyList<ProfileProblem> ProblemsOf(FleetProfiles profiles, string identity)
+    {
+        var found = new List<ProfileProblem>();
+        foreach (var document in profiles.Problems.GroupBy(p => (p.Source, p.DocumentIndex)))
+        {
+            var (source, index) = document.Key;
+            if (source.EndsWith(" " + identity, StringComparison.Ordinal)
+                || (index is not null && SourceFile(source) is { } file && IdentityOf(ProfileImporter.ImportFile(file, source).FirstOrDefault(r => r.DocumentIndex == index)) == identity))
+            {
+                found.AddRange(document);
+            }
+        }
+
+        return found;
+    }
+
+    private static string? IdentityOf(ProfileImportResult? document) => document switch
+    {
+        { Kind: "ClusterProfile", Name: { Length: > 0 } name } => $"ClusterProfile/{name}",
+        { Kind: "Profile", Name: { Length: > 0 } name } => $"Profile/{document.Namespace}/{name}",
+        _ => null,
+    };
+
+    /// <summary>The clusters of <paramref name="fleet"/> that <paramref name="given"/> names (null: none given, so all).</summary>
+    internal IReadOnlyList<FleetCluster>? ResolveClusters(IFleet fleet, IReadOnlyCollection<SveltosCluster> given) =>
+        given.Count == 0 ? null : ClusterResolver.Resolve(this, Await(fleet.GetClustersAsync), given, fleet.Description);
 
     /// <summary>Opens the engine's view of the fleet; the caller disposes it.</summary>
     internal IFleet OpenFleet(SveltosFleet fleet)
@@ -89,22 +133,6 @@ public abstract class FleetCmdlet : SveltosCmdlet
     /// The one cluster named <paramref name="name"/> (in <paramref name="namespace"/> when given), or
     /// null after writing ClusterNotFound / ClusterAmbiguous.
     /// </summary>
-    internal FleetCluster? FindCluster(IFleet fleet, SveltosFleet description, string name, string? @namespace)
-    {
-        var matches = Await(fleet.GetClustersAsync).Where(c => c.Name == name && (@namespace is null || c.Namespace == @namespace)).ToList();
-        if (matches.Count == 1)
-        {
-            return matches[0];
-        }
-
-        WriteError(ErrorRecords.Create(
-            matches.Count == 0 ? "ClusterNotFound" : "ClusterAmbiguous",
-            matches.Count == 0 ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
-            matches.Count == 0
-                ? $"Cluster '{name}' was not found in {description.Description}."
-                : $"Cluster name '{name}' exists in several namespaces ({string.Join(", ", matches.Select(m => m.Namespace))}).",
-            name,
-            matches.Count == 0 ? "Run Get-SveltosCluster to list the clusters." : "Pass -Namespace."));
-        return null;
-    }
+    internal FleetCluster? FindCluster(IFleet fleet, string name, string? @namespace) =>
+        ClusterResolver.ResolveOne(this, Await(fleet.GetClustersAsync), name, @namespace, fleet.Description);
 }

@@ -11,7 +11,7 @@ namespace Sveltos.Infrastructure;
 /// remediating, their remediations reported too. <paramref name="post"/> queues an action for the
 /// pipeline thread.
 /// </summary>
-internal sealed class PipelineDriftObserver(Cmdlet cmdlet, Action<Action> post, int maxEvents, bool remediating, CancellationTokenSource? finished) : IDriftObserver
+internal sealed class PipelineDriftObserver(SveltosCmdlet cmdlet, Action<Action> post, int maxEvents, bool remediating, CancellationTokenSource? finished) : IDriftObserver
 {
     private readonly object gate = new();
     private readonly HashSet<(string Cluster, ObjectKey Key)> awaited = [];
@@ -44,12 +44,12 @@ internal sealed class PipelineDriftObserver(Cmdlet cmdlet, Action<Action> post, 
     public void Flapping(DriftFinding finding, int remediations, TimeSpan window)
     {
         var output = DriftOutput.Flapping(finding, remediations, window);
-        Post(() => cmdlet.WriteWarning($"{finding.Key} on {finding.Cluster}: {output.Message}"));
+        Post(() => cmdlet.WriteWarning(ErrorRecords.Located($"{finding.Key}: {output.Message}", finding.Cluster, ProfileRefs.Identity(finding.Profile))));
         Outcome(finding, output);
     }
 
     public void ClusterFailed(string cluster, SveltosException error) =>
-        Post(() => cmdlet.WriteError(ErrorRecords.From(error, cluster)));
+        Post(() => cmdlet.WriteError(ErrorRecords.AboutCluster(error, cluster)));
 
     public void ClusterRecovered(string cluster) =>
         Post(() =>

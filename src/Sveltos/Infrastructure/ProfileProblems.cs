@@ -17,15 +17,15 @@ internal static class ProfileProblems
     }
 
     /// <summary>Writes one non-terminating error for a document's problems, and a CI annotation per problem.</summary>
-    public static void Report(PSCmdlet cmdlet, IReadOnlyList<ProfileProblem> problems, object? target = null)
-    {
-        foreach (var problem in problems)
-        {
-            CiAnnotations.Error(cmdlet, problem.Message, problem.DocumentIndex is null ? null : problem.Source, problem.Line, problem.Column);
-        }
+    public static void Report(SveltosCmdlet cmdlet, IReadOnlyList<ProfileProblem> problems, object? target = null) =>
+        cmdlet.WriteError(ToErrorRecord(problems, target), Annotations(cmdlet, problems));
 
-        cmdlet.WriteError(ToErrorRecord(problems, target));
-    }
+    /// <summary>One annotation per problem, at its file and line when the problem is in a file; null when there are none.</summary>
+    public static IReadOnlyList<CiAnnotation>? Annotations(SveltosCmdlet cmdlet, IReadOnlyList<ProfileProblem> problems) =>
+        problems.Count == 0 ? null : problems.Select(p => new CiAnnotation(p.Message, cmdlet.SourceFile(p.Source), p.Line, p.Column)).ToList();
+
+    /// <summary>A sync's message for an invalid profile of its fleet.</summary>
+    public static string LeftAsDeployed(ProfileProblem problem) => $"{problem.Message} (what this profile deployed is left as deployed until it is fixed)";
 
     /// <summary>One list of problems per document, in the order they were found.</summary>
     public static IEnumerable<IReadOnlyList<ProfileProblem>> PerDocument(IEnumerable<ProfileProblem> problems) =>

@@ -33,6 +33,22 @@ public sealed class SveltosCluster
         Message = message;
     }
 
+    /// <summary>
+    /// A cluster given by name on the command line (<c>eu-prod</c>, <c>fleet/eu-prod</c>, wildcards allowed): the
+    /// cmdlet resolves it against its fleet, so it names no type, labels or connection of its own.
+    /// </summary>
+    internal static SveltosCluster Named(string text)
+    {
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        return new SveltosCluster(slash < 0 ? text : text[(slash + 1)..], slash < 0 ? "" : text[..slash], "", new Dictionary<string, string>(), false, false, null, "Unknown", null, null, null, "", null)
+        {
+            IsName = true,
+        };
+    }
+
+    /// <summary>True for a cluster given only by name (see <see cref="Named"/>).</summary>
+    internal bool IsName { get; private init; }
+
     public string Name { get; }
 
     public string Namespace { get; }

@@ -39,5 +39,18 @@ public sealed class SyncSummary
 
     private int Count(string action) => Counts.TryGetValue(action, out var count) ? count : 0;
 
+    /// <summary>The counts in words, e.g. <c>2 created, 1 unchanged</c> or <c>3 to update</c>: what the default table shows.</summary>
+    public string DescribeCounts() => string.Join(", ", CountOrder
+        .Where(a => Count(a.Action) > 0)
+        .Select(a => $"{Count(a.Action)} {a.Words}"));
+
+    private static readonly (string Action, string Words)[] CountOrder =
+    [
+        ("Created", "created"), ("WouldCreate", "to create"), ("Adopted", "adopted"), ("WouldAdopt", "to adopt"),
+        ("Updated", "updated"), ("WouldUpdate", "to update"), ("Deleted", "deleted"), ("WouldDelete", "to delete"),
+        ("Released", "released"), ("WouldRelease", "to release"), ("Unchanged", "unchanged"), ("Conflict", "in conflict"),
+        ("Failed", "failed"), ("Skipped", "skipped"), ("Pending", "pending"),
+    ];
+
     public override string ToString() => $"{Profile} on {Cluster}: {Status}";
 }
