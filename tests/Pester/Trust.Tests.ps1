@@ -709,6 +709,7 @@ Describe 'Trust 7: the first hour: names, completion, registration, help, the fl
                 Set-Content $path $file.Text
             }
             $output = foreach ($block in $commands) { Invoke-Expression $block.Text }
+            (Get-Content -Raw fleet/fleet.yaml) | Should -Match '(?m)^kind: Fleet$'
             $written = $files | Where-Object { $_.Text -match '^# fleet/clusters/prod-1.yaml \(written by' }
             (Get-Content -Raw fleet/clusters/prod-1.yaml).Trim() | Should -Be (($written.Text -split "`n" | Select-Object -Skip 1) -join "`n").Trim()
             ($output | Where-Object { $_ -is [Sveltos.SyncSummary] }).Status | Should -Be 'Provisioned'
@@ -770,6 +771,8 @@ Describe 'Trust 7: the first hour: names, completion, registration, help, the fl
     }
 
     It 'prints only what changed in each -Watch round, and nothing for a round that changed nothing' {
+        # Earlier tests scaled a Deployment by hand: converge first, so the first round has nothing to print.
+        Invoke-ProfileSync @f -SkipClassification -ErrorAction SilentlyContinue | Out-Null
         $changed = $WebContent.Replace('color: blue', 'color: green')
         $job = Start-Job {
             param($path, $content, $helpers)
@@ -1063,12 +1066,13 @@ spec:
     It 'points the CI annotation at the line and column of the unknown field' {
         $output = Invoke-FreshPwsh @"
 `$env:GITHUB_ACTIONS = 'true'
+`$env:GITHUB_WORKSPACE = '$(Split-Path $profilesDir)'
 Import-Module '$env:SVELTOS_MODULE'
 Set-Location '$profilesDir'
 `$null = Import-ClusterProfile typo.yaml -ErrorVariable e 2>`$null
 exit 0
 "@
-        ($output -join "`n") | Should -Match "::error file=typo\.yaml,line=8,col=3::typo\.yaml\[0\] spec\.policyref: unknown field 'policyref'"
+        ($output -join "`n") | Should -Match "::error file=profiles/typo\.yaml,line=8,col=3,title=UnknownProfileField::typo\.yaml\[0\] spec\.policyref: unknown field 'policyref'"
     }
 
     It 'Invoke-ProfileSync -Path refuses the file and syncs nothing' {

@@ -282,7 +282,7 @@ internal sealed class ClusterDriftWatch
         var record = deleted ? null : DeploymentRecordStore.Read(configMap, name);
         var recordName = KubeObject.Name(configMap);
         records.TryGetValue(recordName, out var before);
-        if (record is null || !DriftEvaluator.Watched(record, options.Profiles))
+        if (record is null || !DriftEvaluator.Watched(record, options.Profiles, options.Fleet))
         {
             records.Remove(recordName);
         }

@@ -4,7 +4,7 @@ using Sveltos.Engine.Kube;
 namespace Sveltos.Engine.Drift;
 
 /// <summary>
-/// One-shot drift check of a cluster (Test-Drift): its deployment records, then one LIST per kind of the
+/// One-shot drift check of a cluster (Test-Drift): its deployment records (of one fleet, when given), then one LIST per kind of the
 /// objects they track (selected by the tracking label), compared object by object; an object the list does
 /// not hold (its tracking label removed by hand) is read by itself before it is called deleted.
 /// </summary>
@@ -14,10 +14,11 @@ public static class DriftCheck
         KubeClient client,
         string cluster,
         Func<ProfileRef, bool> profiles,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? fleet = null)
     {
         var records = (await DeploymentRecordStore.ListAsync(client, cancellationToken).ConfigureAwait(false))
-            .Where(r => DriftEvaluator.Watched(r, profiles))
+            .Where(r => DriftEvaluator.Watched(r, profiles, fleet))
             .ToList();
         var drifted = new List<DriftFinding>();
         var notChecked = new List<UncheckedObject>();

@@ -47,6 +47,10 @@ public static class DriftEvaluator
         return DriftHasher.Hash(live, record.DriftExclusions) == recorded.DriftHash ? DriftVerdict.InSync : DriftVerdict.Modified;
     }
 
-    /// <summary>Records whose objects drift detection looks at: deployed to the cluster itself, by a selected profile.</summary>
-    public static bool Watched(DeploymentRecord record, Func<ProfileRef, bool> profiles) => !record.Local && profiles(record.Profile);
+    /// <summary>
+    /// Records whose objects drift detection looks at: deployed to the cluster itself, by a selected profile, of the
+    /// given fleet (null: any), or from before fleets had identities.
+    /// </summary>
+    public static bool Watched(DeploymentRecord record, Func<ProfileRef, bool> profiles, string? fleet = null) =>
+        !record.Local && profiles(record.Profile) && (fleet is null || string.IsNullOrEmpty(record.Fleet) || record.Fleet == fleet);
 }

@@ -10,6 +10,9 @@ public sealed record DriftWatchOptions
     /// <summary>Which profiles' objects are watched; every profile by default.</summary>
     public Func<ProfileRef, bool> Profiles { get; init; } = _ => true;
 
+    /// <summary>The fleet whose deployments are watched (its identity); null watches every fleet's.</summary>
+    public string? Fleet { get; init; }
+
     /// <summary>An object remediated this many times within <see cref="FlapWindow"/> is reported as flapping and left alone for the rest of the window.</summary>
     public int FlapLimit { get; init; } = 5;
 

@@ -187,7 +187,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
 
                 if (DriftDetection)
                 {
-                    drift.Follow(Await(fleet.GetClustersAsync));
+                    drift.Follow(Await(fleet.GetClustersAsync), Await(fleet.GetIdentityAsync)?.Name);
                 }
 
                 try
@@ -274,7 +274,8 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
         private CancellationTokenSource? stop;
         private Task running = Task.CompletedTask;
 
-        public void Follow(IReadOnlyList<FleetCluster> fleetClusters)
+        /// <param name="identity">The fleet's identity: its deployments are the ones watched.</param>
+        public void Follow(IReadOnlyList<FleetCluster> fleetClusters, string? identity)
         {
             var selected = fleetClusters.Where(c => command.clusterKeys is null || command.clusterKeys.Contains(c.ToString())).ToList();
             var keys = selected.Select(c => c.ToString()).ToHashSet(StringComparer.Ordinal);
@@ -289,7 +290,7 @@ public sealed class InvokeProfileSyncCommand : FleetCmdlet
             var whatIf = command.MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value) && value is SwitchParameter { IsPresent: true };
             var observer = new PipelineDriftObserver(command, action => command.driftOutput.Writer.TryWrite(action), 0, !whatIf, null);
             var remediator = whatIf ? null : new FleetDriftRemediator(() => FleetConnections.Target(target).Open(), command.syncGate);
-            var watcher = new DriftWatcher(selected, observer, remediator);
+            var watcher = new DriftWatcher(selected, observer, remediator, new DriftWatchOptions { Fleet = identity });
             var token = stop.Token;
             running = Task.Run(() => watcher.RunAsync(token));
             command.WriteVerbose($"Watching {selected.Count} cluster(s) for drift{(whatIf ? "" : ", remediating")}.");

@@ -30,6 +30,7 @@ public sealed class TestDriftCommand : ProfileClusterCmdlet
         var deployed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var selection = Profiles;
         var unknown = false;
+        string? identity = null;
         try
         {
             WriteProgress(progress);
@@ -37,6 +38,9 @@ public sealed class TestDriftCommand : ProfileClusterCmdlet
             {
                 return;
             }
+
+            // With a fleet, its own deployments (and those from before fleets had identities); without one, every record.
+            identity = Await(opened.GetIdentityAsync)?.Name;
 
             RunOffPipeline(async (pump, token) =>
             {
@@ -54,7 +58,7 @@ public sealed class TestDriftCommand : ProfileClusterCmdlet
                                 return selection.Matches(profile);
                             }
 
-                            foreach (var finding in await CheckClusterAsync(opened, cluster, Selected, pump, clusterToken).ConfigureAwait(false))
+                            foreach (var finding in await CheckClusterAsync(opened, cluster, Selected, identity, pump, clusterToken).ConfigureAwait(false))
                             {
                                 findings.Add(finding);
                             }
@@ -97,10 +101,10 @@ public sealed class TestDriftCommand : ProfileClusterCmdlet
         }
     }
 
-    private async Task<IReadOnlyList<DriftFinding>> CheckClusterAsync(IFleet fleet, FleetCluster cluster, Func<ProfileRef, bool> selected, PipelinePump pump, CancellationToken token)
+    private async Task<IReadOnlyList<DriftFinding>> CheckClusterAsync(IFleet fleet, FleetCluster cluster, Func<ProfileRef, bool> selected, string? identity, PipelinePump pump, CancellationToken token)
     {
         using var client = KubeClientFactory.Create(await cluster.Connection.ResolveAsync(token).ConfigureAwait(false));
-        var (findings, notChecked) = await DriftCheck.CheckAsync(client, cluster.ToString(), selected, token).ConfigureAwait(false);
+        var (findings, notChecked) = await DriftCheck.CheckAsync(client, cluster.ToString(), selected, token, identity).ConfigureAwait(false);
         foreach (var group in notChecked.GroupBy(u => (u.Profile, u.Reason)))
         {
             var message = ErrorRecords.Located($"{group.Count()} object(s) cannot be checked for drift: {group.Key.Reason}.", cluster.ToString(), ProfileRefs.Identity(group.Key.Profile));

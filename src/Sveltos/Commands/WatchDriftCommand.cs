@@ -43,6 +43,7 @@ public sealed class WatchDriftCommand : ProfileClusterCmdlet
             }
 
             var selection = Profiles;
+            var identity = Await(opened.GetIdentityAsync)?.Name;
             WriteVerbose($"Watching {clusters.Count} cluster(s) of {fleet.Description} for drift{(Remediate ? ", remediating" : "")}.");
             RunOffPipeline(async (pump, token) =>
             {
@@ -54,7 +55,7 @@ public sealed class WatchDriftCommand : ProfileClusterCmdlet
 
                 var observer = new PipelineDriftObserver(this, action => pump.Post(action, token), MaxEvents, Remediate, finished);
                 var remediator = Remediate ? new FleetDriftRemediator(() => FleetConnections.Target(fleet).Open()) : null;
-                var options = new DriftWatchOptions { Profiles = selection.Matches };
+                var options = new DriftWatchOptions { Profiles = selection.Matches, Fleet = identity };
                 await new DriftWatcher(clusters, observer, remediator, options).RunAsync(finished.Token).ConfigureAwait(false);
             });
         }
