@@ -16,11 +16,17 @@ public sealed record FleetProfiles(
     /// <summary>True when <paramref name="identity"/> (ClusterProfile/x, Profile/ns/x) exists in the fleet, valid or not.</summary>
     public bool Exists(string identity) => InvalidIdentities.Contains(identity) || Profiles.Any(p => p.Identity == identity);
 
+    /// <summary>What is wrong with the profile <paramref name="identity"/> names; empty when it is valid or unknown.</summary>
+    public IReadOnlyList<ProfileProblem> ProblemsOf(string identity) => ProblemsByIdentity.TryGetValue(identity, out var found) ? found : [];
+
+    private IReadOnlyDictionary<string, IReadOnlyList<ProfileProblem>> ProblemsByIdentity { get; init; } = new Dictionary<string, IReadOnlyList<ProfileProblem>>();
+
     public static FleetProfiles From(IEnumerable<ProfileImportResult> results)
     {
         var profiles = new List<ClusterProfileDocument>();
         var problems = new List<ProfileProblem>();
         var invalid = new HashSet<string>(StringComparer.Ordinal);
+        var byIdentity = new Dictionary<string, List<ProfileProblem>>(StringComparer.Ordinal);
         var complete = true;
         foreach (var result in results)
         {
@@ -36,22 +42,42 @@ public sealed record FleetProfiles(
             }
 
             problems.AddRange(result.Problems);
-            if (result.Kind is "ClusterProfile" && result.Name is { Length: > 0 } name)
+            var identity = result switch
             {
-                invalid.Add($"ClusterProfile/{name}");
-            }
-            else if (result.Kind is "Profile" && result.Name is { Length: > 0 } pname)
-            {
-                invalid.Add($"Profile/{result.Namespace}/{pname}");
-            }
-            else
+                { Kind: "ClusterProfile", Name: { Length: > 0 } name } => $"ClusterProfile/{name}",
+                { Kind: "Profile", Name: { Length: > 0 } name } => $"Profile/{result.Namespace}/{name}",
+                _ => null,
+            };
+            if (identity is null)
             {
                 complete = false;
+                continue;
             }
+
+            invalid.Add(identity);
+            Add(identity, result.Problems);
         }
 
         var duplicates = ProfileImporter.FindDuplicateNames(profiles);
         problems.AddRange(duplicates);
-        return new FleetProfiles(profiles, problems, invalid, complete && duplicates.Count == 0);
+        foreach (var duplicate in duplicates)
+        {
+            Add(profiles.First(p => p.Source == duplicate.Source && p.DocumentIndex == duplicate.DocumentIndex).Identity, [duplicate]);
+        }
+
+        return new FleetProfiles(profiles, problems, invalid, complete && duplicates.Count == 0)
+        {
+            ProblemsByIdentity = byIdentity.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<ProfileProblem>)kv.Value, StringComparer.Ordinal),
+        };
+
+        void Add(string identity, IEnumerable<ProfileProblem> found)
+        {
+            if (!byIdentity.TryGetValue(identity, out var list))
+            {
+                byIdentity[identity] = list = [];
+            }
+
+            list.AddRange(found);
+        }
     }
 }

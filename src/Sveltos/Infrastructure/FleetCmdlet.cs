@@ -63,33 +63,6 @@ public abstract class FleetCmdlet : SveltosCmdlet
         return base.SourceFile(source);
     }
 
-    /// <summary>
-    /// The problems of the invalid profile <paramref name="identity"/>: a management cluster names the profile in
-    /// each problem's source; a file is read again to tell which document is which profile.
-    /// </summary>
-    internal IReadOnlyList<ProfileProblem> ProblemsOf(FleetProfiles profiles, string identity)
-    {
-        var found = new List<ProfileProblem>();
-        foreach (var document in profiles.Problems.GroupBy(p => (p.Source, p.DocumentIndex)))
-        {
-            var (source, index) = document.Key;
-            if (source.EndsWith(" " + identity, StringComparison.Ordinal)
-                || (index is not null && SourceFile(source) is { } file && IdentityOf(ProfileImporter.ImportFile(file, source).FirstOrDefault(r => r.DocumentIndex == index)) == identity))
-            {
-                found.AddRange(document);
-            }
-        }
-
-        return found;
-    }
-
-    private static string? IdentityOf(ProfileImportResult? document) => document switch
-    {
-        { Kind: "ClusterProfile", Name: { Length: > 0 } name } => $"ClusterProfile/{name}",
-        { Kind: "Profile", Name: { Length: > 0 } name } => $"Profile/{document.Namespace}/{name}",
-        _ => null,
-    };
-
     /// <summary>The clusters of <paramref name="fleet"/> that <paramref name="given"/> names (null: none given, so all).</summary>
     internal IReadOnlyList<FleetCluster>? ResolveClusters(IFleet fleet, IReadOnlyCollection<SveltosCluster> given) =>
         given.Count == 0 ? null : ClusterResolver.Resolve(this, Await(fleet.GetClustersAsync), given, fleet.Description);

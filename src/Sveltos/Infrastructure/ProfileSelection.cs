@@ -87,7 +87,7 @@ internal sealed class ProfileSelection(IReadOnlyCollection<string>? patterns)
 
     private static void ReportInvalid(FleetCmdlet cmdlet, FleetProfiles fleet, string identity, string fleetDescription, string invalidMeans)
     {
-        var problems = cmdlet.ProblemsOf(fleet, identity);
+        var problems = fleet.ProblemsOf(identity);
         var details = problems.Count == 0 ? "" : ":" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p.Message));
         cmdlet.WriteError(
             ErrorRecords.Create(
