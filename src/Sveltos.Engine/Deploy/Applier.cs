@@ -34,7 +34,7 @@ public static class Applier
         {
             run.ReportUnchangedAndSkipped();
             var nothingDeclined = plan.Changes.All(c => !c.IsChange);
-            var recordOutdated = plan.IsWithdrawal || plan.Previous?.InputHash != plan.Desired!.InputHash || plan.Previous?.Status != DeploymentStatus.Provisioned;
+            var recordOutdated = plan.IsWithdrawal || plan.Seal.Matches(plan.Previous?.InputHash, plan.Desired!.InputHash) != true || plan.Previous?.Status != DeploymentStatus.Provisioned;
             if (nothingDeclined && recordOutdated && !(plan.Desired?.IsOneTime == true && plan.Previous is not null))
             {
                 // The cluster already matches (objects adopted or applied by an interrupted run): record that.
@@ -113,6 +113,7 @@ public static class Applier
         private readonly ApplyPlan plan;
         private readonly RecordOwner owner;
         private PlannedChange? inFlight;
+        private RecordSeal seal;
         private readonly Dictionary<ObjectKey, RecordedObject> deployed;
         private readonly HashSet<PlannedChange> reported = [];
         private readonly Dictionary<ObjectKey, (string? DriftHash, string? ResourceVersion)> applied = [];
@@ -122,6 +123,7 @@ public static class Applier
             this.client = client;
             this.plan = plan;
             this.owner = owner;
+            seal = plan.Seal;
             deployed = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key);
             foreach (var change in plan.Changes.Where(c => !c.IsChange))
             {
@@ -132,9 +134,10 @@ public static class Applier
                 }
                 else if (change.Action == ObjectAction.Unchanged)
                 {
-                    // Unchanged objects keep the drift hash they were applied with.
-                    deployed.TryGetValue(change.Key, out var known);
-                    deployed[change.Key] = RecordedObject.Of(change.Key, change.Desired.Hash, known?.DriftHash);
+                    // Unchanged objects keep the entry (and drift hash) they were applied with.
+                    deployed[change.Key] = deployed.TryGetValue(change.Key, out var known) && known.Hash.Length > 0
+                        ? known
+                        : RecordedObject.Of(change.Key, change.Desired.Hash, known?.DriftHash);
                 }
             }
         }
@@ -246,6 +249,19 @@ public static class Applier
             }
 
             var desired = plan.Desired;
+            var inputHash = status != DeploymentStatus.Provisioned || desired is null ? "" : Declined ? plan.Previous?.InputHash ?? "" : desired.InputHash;
+            var sealInputs = desired?.SealInputs == true && !RecordSeal.IsSealed(inputHash);
+            var protectedObjects = objects.Values.Where(o => RecordSeal.Protects(o.Key) && (!RecordSeal.IsSealed(o.Hash) || !RecordSeal.IsSealed(o.DriftHash ?? ""))).ToList();
+            if ((sealInputs && inputHash.Length > 0) || protectedObjects.Any(o => o.Hash.Length > 0 || o.DriftHash is not null))
+            {
+                seal = seal.HasKey ? seal : await RecordSeal.EnsureAsync(client, cancellationToken).ConfigureAwait(false);
+                inputHash = sealInputs ? seal.Record(inputHash, protect: true) : inputHash;
+                foreach (var entry in protectedObjects)
+                {
+                    objects[entry.Key] = entry with { Hash = Sealed(entry.Hash), DriftHash = entry.DriftHash is null ? null : Sealed(entry.DriftHash) };
+                }
+            }
+
             var record = new DeploymentRecord
             {
                 Profile = plan.Profile,
@@ -258,7 +274,7 @@ public static class Applier
                 StopMatchingBehavior = desired?.StopMatchingBehavior ?? plan.Previous?.StopMatchingBehavior ?? "WithdrawPolicies",
                 Status = status,
                 Message = message,
-                InputHash = status != DeploymentStatus.Provisioned || desired is null ? "" : Declined ? plan.Previous?.InputHash ?? "" : desired.InputHash,
+                InputHash = inputHash,
                 Sources = desired?.Sources ?? plan.Previous?.Sources ?? [],
                 DriftExclusions = desired?.DriftExclusions ?? plan.Previous?.DriftExclusions,
                 Objects = objects.Values.OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
@@ -266,6 +282,9 @@ public static class Applier
             };
             await DeploymentRecordStore.SaveAsync(client, record, cancellationToken).ConfigureAwait(false);
         }
+
+        // Entries from the previous record are sealed already; those this run made are sealed as they are written.
+        private string Sealed(string hash) => RecordSeal.IsSealed(hash) ? hash : seal.Record(hash, protect: true);
 
         private bool ContinueOnError => plan.Desired?.ContinueOnError ?? false;
 

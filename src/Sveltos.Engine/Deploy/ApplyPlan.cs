@@ -23,6 +23,9 @@ public sealed record ApplyPlan
 
     public DeploymentRecord? Previous { get; init; }
 
+    /// <summary>The target's record seal as far as planning needed it; the apply creates the key when it must seal and there is none.</summary>
+    public RecordSeal Seal { get; init; } = RecordSeal.None;
+
     public IReadOnlyList<PlannedChange> Changes { get; init; } = [];
 
     /// <summary>Set when the plan cannot proceed (a conflict without continueOnConflict): nothing is applied.</summary>

@@ -71,14 +71,11 @@ public static class DeploymentRecordStore
 
     public static async Task SaveAsync(KubeClient cluster, DeploymentRecord record, CancellationToken cancellationToken)
     {
-        var namespaces = await cluster.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
         var configMaps = await cluster.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
         var configMap = ToConfigMap(record);
-        var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
         if (NamespaceLikelyMissing.TryGetValue(cluster, out _))
         {
-            await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
-            NamespaceLikelyMissing.Remove(cluster);
+            await EnsureNamespaceAsync(cluster, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -87,9 +84,18 @@ public static class DeploymentRecordStore
         }
         catch (KubeApiException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
-            await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+            await EnsureNamespaceAsync(cluster, cancellationToken).ConfigureAwait(false);
             await cluster.ApplyAsync(configMaps, configMap, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Creates the projectsveltos namespace (records and the record seal live there) when it is missing.</summary>
+    public static async Task EnsureNamespaceAsync(KubeClient cluster, CancellationToken cancellationToken)
+    {
+        var namespaces = await cluster.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
+        var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
+        await cluster.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+        NamespaceLikelyMissing.Remove(cluster);
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KubeClient, object> NamespaceLikelyMissing = new();

@@ -48,4 +48,7 @@ public sealed record DesiredState
     /// of the sources read): equal to the record's means nothing to do, without asking the cluster.
     /// </summary>
     public required string InputHash { get; init; }
+
+    /// <summary>The inputs include Secret content (a Secret to deploy, or one read): the input hash is recorded sealed.</summary>
+    public bool SealInputs { get; init; }
 }

@@ -13,6 +13,7 @@ public sealed class LiveObjects(KubeClient client)
 {
     private readonly Dictionary<(string Group, string Kind), Dictionary<ObjectKey, JsonObject>> listed = [];
     private readonly NamespaceProbe namespaces = new(client);
+    private RecordSeal? seal;
 
     public KubeClient Client => client;
 
@@ -43,6 +44,17 @@ public sealed class LiveObjects(KubeClient client)
         // A custom resource whose CRD arrives in the same sync is not served yet: it does not exist.
         var resource = await client.FindResourceAsync(key.ApiVersion, key.Kind, cancellationToken).ConfigureAwait(false);
         return resource is null ? null : await client.GetAsync(resource, key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cluster's record seal (read once, when a record holds a sealed hash); <see cref="RecordSeal.None"/> when none does.</summary>
+    public async Task<RecordSeal> SealForAsync(DeploymentRecord? record, CancellationToken cancellationToken)
+    {
+        if (record is null || !RecordSeal.Needed(record))
+        {
+            return seal ?? RecordSeal.None;
+        }
+
+        return seal ??= await RecordSeal.ReadAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether the namespace exists (read once).</summary>

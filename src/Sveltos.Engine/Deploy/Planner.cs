@@ -14,17 +14,18 @@ public static class Planner
         var provisioned = previous is { Status: DeploymentStatus.Provisioned };
         if (provisioned && desired.IsOneTime)
         {
-            return UnchangedAsRecorded(desired, previous!, ObjectAction.Skipped, "OneTime: deployed when the cluster first matched; later changes are not pushed.");
+            return UnchangedAsRecorded(desired, previous!, ObjectAction.Skipped, "OneTime: deployed when the cluster first matched; later changes are not pushed.", await live.SealForAsync(previous, cancellationToken).ConfigureAwait(false));
         }
 
         // Drift hashes taken with other exclusions (or none, by an older version) would not compare: take them again.
         var comparable = SameExclusions(previous?.DriftExclusions, desired.DriftExclusions);
+        var seal = await live.SealForAsync(previous, cancellationToken).ConfigureAwait(false);
         var recorded = (previous?.Objects ?? []).ToDictionary(o => o.Key);
         var changes = new List<PlannedChange>();
         foreach (var wanted in desired.Objects)
         {
             recorded.TryGetValue(wanted.Key, out var known);
-            changes.Add(await PlanObjectAsync(live, desired, wanted, known, comparable ? previous : null, cancellationToken).ConfigureAwait(false));
+            changes.Add(await PlanObjectAsync(live, desired, wanted, known, comparable ? previous : null, seal, cancellationToken).ConfigureAwait(false));
         }
 
         var wantedKeys = desired.Objects.Select(o => o.Key).ToHashSet();
@@ -40,6 +41,7 @@ public static class Planner
             Cluster = desired.Cluster,
             Desired = desired,
             Previous = previous,
+            Seal = seal,
             Changes = changes,
             Blocked = conflicts > 0 && !desired.ContinueOnConflict
                 ? $"{conflicts} conflict(s) and continueOnConflict is false: nothing applied."
@@ -53,15 +55,16 @@ public static class Planner
     /// </summary>
     public static async Task<bool> IsInSyncAsync(LiveObjects live, DeploymentRecord previous, CancellationToken cancellationToken)
     {
+        var seal = await live.SealForAsync(previous, cancellationToken).ConfigureAwait(false);
         foreach (var recorded in previous.Objects)
         {
             var obj = await live.GetAsync(recorded.Key, tracked: true, cancellationToken).ConfigureAwait(false);
-            if (obj is null || Tracking.OwnerOf(obj) is not { } owner || !owner.Is(previous.Profile) || owner.Hash != recorded.Hash)
+            if (obj is null || Tracking.OwnerOf(obj) is not { } owner || !owner.Is(previous.Profile) || seal.Matches(recorded.Hash, owner.Hash) != true)
             {
                 return false;
             }
 
-            if (DriftEvaluator.Evaluate(previous, recorded, obj) is not (DriftVerdict.InSync or DriftVerdict.Ignored))
+            if (DriftEvaluator.Evaluate(previous, recorded, obj, seal) is not (DriftVerdict.InSync or DriftVerdict.Ignored))
             {
                 return false;
             }
@@ -83,12 +86,13 @@ public static class Planner
     }
 
     /// <summary>The plan of a pair whose record answers for everything: each recorded object with <paramref name="action"/>.</summary>
-    public static ApplyPlan UnchangedAsRecorded(DesiredState desired, DeploymentRecord previous, ObjectAction action, string message) => new()
+    public static ApplyPlan UnchangedAsRecorded(DesiredState desired, DeploymentRecord previous, ObjectAction action, string message, RecordSeal seal) => new()
     {
         Profile = desired.Profile,
         Cluster = desired.Cluster,
         Desired = desired,
         Previous = previous,
+        Seal = seal,
         Local = desired.Local,
         Changes = previous.Objects.Select(o => new PlannedChange(o.Key, action, desired.Objects.FirstOrDefault(d => d.Key == o.Key), null, message)).ToList(),
     };
@@ -101,7 +105,7 @@ public static class Planner
 
     /// <param name="known">The object as the record has it; null when the record does not know it.</param>
     /// <param name="previous">The record to compare drift hashes with; null when they cannot compare (other driftExclusions).</param>
-    private static async Task<PlannedChange> PlanObjectAsync(LiveObjects live, DesiredState desired, DesiredObject wanted, RecordedObject? known, DeploymentRecord? previous, CancellationToken cancellationToken)
+    private static async Task<PlannedChange> PlanObjectAsync(LiveObjects live, DesiredState desired, DesiredObject wanted, RecordedObject? known, DeploymentRecord? previous, RecordSeal seal, CancellationToken cancellationToken)
     {
         var obj = await live.GetAsync(wanted.Key, tracked: known is not null, cancellationToken).ConfigureAwait(false);
         if (obj is null)
@@ -122,7 +126,7 @@ public static class Planner
                 return new PlannedChange(wanted.Key, ObjectAction.Updated, wanted, obj, "");
             }
 
-            var verdict = known is null || previous is null ? DriftVerdict.Unknown : DriftEvaluator.Evaluate(previous, known, obj);
+            var verdict = known is null || previous is null ? DriftVerdict.Unknown : DriftEvaluator.Evaluate(previous, known, obj, seal);
             return verdict switch
             {
                 DriftVerdict.InSync => new PlannedChange(wanted.Key, ObjectAction.Unchanged, wanted, obj, ""),

@@ -34,6 +34,7 @@ internal sealed class ClusterDriftWatch
     private readonly Dictionary<ObjectKey, DateTimeOffset> flappingUntil = [];
     private readonly Channel<DriftFinding> queue = Channel.CreateUnbounded<DriftFinding>();
     private Session? session;
+    private RecordSeal seal = RecordSeal.None;
 
     public ClusterDriftWatch(FleetCluster cluster, IDriftObserver observer, IDriftRemediator? remediator, DriftWatchOptions options)
     {
@@ -111,8 +112,10 @@ internal sealed class ClusterDriftWatch
         {
             var configMaps = await client.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
             var list = await client.ListAsync(configMaps, DeploymentRecordStore.Namespace, $"{DeploymentRecordStore.RecordLabel}=true", cancellationToken).ConfigureAwait(false);
+            var currentSeal = await RecordSeal.ReadAsync(client, cancellationToken).ConfigureAwait(false);
             lock (gate)
             {
+                seal = currentSeal;
                 session = current;
                 listedKinds.Clear();
                 records.Clear();
@@ -173,8 +176,13 @@ internal sealed class ClusterDriftWatch
                     resourceVersion = KubeObject.ResourceVersion(change.Object) is { Length: > 0 } rv ? rv : resourceVersion;
                     if (change.Type is "ADDED" or "MODIFIED" or "DELETED")
                     {
+                        // The first Secret a sync deployed created the cluster's record seal after this session read it.
+                        var newSeal = !seal.HasKey && change.Type != "DELETED" && DeploymentRecordStore.Read(change.Object, name) is { } written && RecordSeal.Needed(written)
+                            ? await RecordSeal.ReadAsync(current.Client, current.Token).ConfigureAwait(false)
+                            : null;
                         lock (gate)
                         {
+                            seal = newSeal ?? seal;
                             UpdateRecord(change.Object, change.Type == "DELETED");
                         }
 
@@ -349,12 +357,12 @@ internal sealed class ClusterDriftWatch
 
         // A sync's write can arrive before its record (two watches): an object of this profile carrying another
         // content hash than the record is that write, which the record's own event judges.
-        if (obj is not null && Tracking.OwnerOf(obj) is { } owner && owner.Is(t.Record.Profile) && owner.Hash != t.Recorded.Hash)
+        if (obj is not null && Tracking.OwnerOf(obj) is { } owner && owner.Is(t.Record.Profile) && seal.Matches(t.Recorded.Hash, owner.Hash) != true)
         {
             return;
         }
 
-        var verdict = DriftEvaluator.Evaluate(t.Record, t.Recorded, obj);
+        var verdict = DriftEvaluator.Evaluate(t.Record, t.Recorded, obj, seal);
         if (verdict is not (DriftVerdict.Modified or DriftVerdict.Deleted))
         {
             reported.Remove(key);

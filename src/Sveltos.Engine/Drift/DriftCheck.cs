@@ -25,10 +25,11 @@ public static class DriftCheck
         var live = new LiveObjects(client);
         foreach (var record in records)
         {
+            var seal = await live.SealForAsync(record, cancellationToken).ConfigureAwait(false);
             foreach (var recorded in record.Objects)
             {
                 var obj = await live.GetAsync(recorded.Key, tracked: true, cancellationToken).ConfigureAwait(false);
-                switch (DriftEvaluator.Evaluate(record, recorded, obj))
+                switch (DriftEvaluator.Evaluate(record, recorded, obj, seal))
                 {
                     case DriftVerdict.Modified:
                         drifted.Add(new DriftFinding(cluster, record.Profile, recorded.Key, DriftChange.Modified, obj));

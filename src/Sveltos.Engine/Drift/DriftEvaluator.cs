@@ -22,7 +22,8 @@ public enum DriftVerdict
 /// <summary>Compares one tracked object, as live, with what its record says the last apply left.</summary>
 public static class DriftEvaluator
 {
-    public static DriftVerdict Evaluate(DeploymentRecord record, RecordedObject recorded, JsonObject? live)
+    /// <param name="seal">The cluster's record seal, for the hashes of Secrets (sealed in records).</param>
+    public static DriftVerdict Evaluate(DeploymentRecord record, RecordedObject recorded, JsonObject? live, RecordSeal seal)
     {
         if (live is null)
         {
@@ -44,7 +45,12 @@ public static class DriftEvaluator
             return DriftVerdict.Unknown;
         }
 
-        return DriftHasher.Hash(live, record.DriftExclusions) == recorded.DriftHash ? DriftVerdict.InSync : DriftVerdict.Modified;
+        return seal.Matches(recorded.DriftHash, DriftHasher.Hash(live, record.DriftExclusions)) switch
+        {
+            true => DriftVerdict.InSync,
+            false => DriftVerdict.Modified,
+            null => DriftVerdict.Unknown,
+        };
     }
 
     /// <summary>

@@ -345,10 +345,12 @@ public static class FleetSync
         CancellationToken cancellationToken)
     {
         var inputHash = ContentHash.Of(profile, objects, sources);
+        var sealInputs = objects.Any(o => RecordSeal.Protects(ObjectKey.Of(o.Object))) || sources.Any(s => s.Kind == "Secret");
         var profileRef = ProfileRefs.Of(profile);
-        if (previous is { Status: DeploymentStatus.Provisioned } && previous.InputHash == inputHash)
+        var seal = await live.SealForAsync(previous, cancellationToken).ConfigureAwait(false);
+        if (previous is { Status: DeploymentStatus.Provisioned } && seal.Matches(previous.InputHash, inputHash) == true)
         {
-            var recorded = DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources);
+            var recorded = DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources) with { SealInputs = sealInputs };
             if (recorded.IsOneTime)
             {
                 return Pair(await Planner.PlanAsync(live, recorded, previous, cancellationToken).ConfigureAwait(false));
@@ -356,11 +358,11 @@ public static class FleetSync
 
             if (await Planner.IsInSyncAsync(live, previous, cancellationToken).ConfigureAwait(false))
             {
-                return Pair(Planner.UnchangedAsRecorded(recorded, previous, ObjectAction.Unchanged, ""));
+                return Pair(Planner.UnchangedAsRecorded(recorded, previous, ObjectAction.Unchanged, "", seal));
             }
         }
 
-        var desired = await DesiredStateBuilder.BuildAsync(live.Client, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false);
+        var desired = await DesiredStateBuilder.BuildAsync(live.Client, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false) with { SealInputs = sealInputs };
         return Pair(await Planner.PlanAsync(live, desired, previous, cancellationToken).ConfigureAwait(false));
 
         PairWork Pair(ApplyPlan plan) =>
