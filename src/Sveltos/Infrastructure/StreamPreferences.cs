@@ -11,7 +11,7 @@ internal static class StreamPreferences
     public static ActionPreference Error(PSCmdlet cmdlet) => Of(cmdlet, "ErrorAction", "ErrorActionPreference");
 
     /// <summary>$ErrorActionPreference alone: the only preference PowerShell applies to a terminating error.</summary>
-    public static ActionPreference ErrorVariable(PSCmdlet cmdlet) => Parse(cmdlet.GetVariableValue("ErrorActionPreference"));
+    public static ActionPreference ErrorActionPreference(PSCmdlet cmdlet) => Parse(cmdlet.GetVariableValue("ErrorActionPreference"));
 
     public static ActionPreference Warning(PSCmdlet cmdlet) => Of(cmdlet, "WarningAction", "WarningPreference");
 

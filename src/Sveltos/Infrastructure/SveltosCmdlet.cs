@@ -68,7 +68,7 @@ public abstract class SveltosCmdlet : PSCmdlet, IDisposable
             Annotate(errorRecord, annotations);
 
             // A terminating error ends only its statement unless $ErrorActionPreference is Stop: the script goes on and exits 0.
-            if (StreamPreferences.ErrorVariable(this) != ActionPreference.Stop)
+            if (StreamPreferences.ErrorActionPreference(this) != ActionPreference.Stop)
             {
                 CiHost.FailRun(this);
             }
