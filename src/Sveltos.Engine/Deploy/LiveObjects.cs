@@ -57,9 +57,6 @@ public sealed class LiveObjects(KubeClient client)
         return seal ??= await RecordSeal.ReadAsync(client, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether the namespace exists (read once).</summary>
-    public Task<bool> NamespaceExistsAsync(string name, CancellationToken cancellationToken) => namespaces.ExistsAsync(name, cancellationToken);
-
     private async Task<Dictionary<ObjectKey, JsonObject>> ListAsync(ObjectKey key, CancellationToken cancellationToken)
     {
         if (listed.TryGetValue((key.Group, key.Kind), out var known))

@@ -43,9 +43,24 @@ public sealed class RecordSeal
     {
         var secrets = await client.ResolveResourceAsync("v1", "Secret", cancellationToken).ConfigureAwait(false);
         var secret = await client.GetAsync(secrets, DeploymentRecordStore.Namespace, SecretName, cancellationToken).ConfigureAwait(false);
-        return secret is not null && SecretData.Decode(secret).TryGetValue("key", out var text) && Convert.FromHexString(text) is { Length: >= 32 } bytes
-            ? new RecordSeal(bytes)
-            : None;
+        if (secret is null || !SecretData.Decode(secret).TryGetValue("key", out var text))
+        {
+            return None;
+        }
+
+        try
+        {
+            return Convert.FromHexString(text.Trim()) is { Length: >= 32 } bytes ? new RecordSeal(bytes) : throw new FormatException("shorter than 32 bytes");
+        }
+        catch (FormatException ex)
+        {
+            throw new SveltosException(
+                "RecordSealInvalid",
+                ErrorKind.InvalidData,
+                $"Cluster '{client.ClusterName}': Secret {DeploymentRecordStore.Namespace}/{SecretName} does not hold a usable key ({ex.Message}).",
+                client.ClusterName,
+                "Delete the Secret: the next sync makes a new key, and re-applies the Secrets it deployed there to record them with it.");
+        }
     }
 
     /// <summary>The cluster's key, created when it has none (a write: only while applying).</summary>

@@ -26,7 +26,14 @@ public static class DeclaredFields
         // A Secret's stringData is written into data and never stored: what the module declared there lives in data.
         if (KubeObject.ApiVersion(live) == "v1" && KubeObject.Kind(live) == "Secret" && owned["f:stringData"] is JsonObject stringData)
         {
-            owned["f:data"] = owned["f:data"] is JsonObject data ? Union(data, stringData) : stringData.DeepClone();
+            if (owned["f:data"] is JsonObject data)
+            {
+                Union(data, stringData);
+            }
+            else
+            {
+                owned["f:data"] = stringData.DeepClone();
+            }
         }
 
         return Project(live, owned) as JsonObject ?? new JsonObject();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Kube;
 
 namespace Sveltos.Engine.Fleet;
@@ -10,7 +11,7 @@ namespace Sveltos.Engine.Fleet;
 /// </summary>
 internal static class ManagementClusterIdentity
 {
-    public const string Namespace = "projectsveltos";
+    public const string Namespace = DeploymentRecordStore.Namespace;
     public const string Name = "sveltos-fleet";
 
     public static async Task<FleetIdentity?> GetAsync(KubeClient management, CancellationToken cancellationToken)
@@ -28,13 +29,7 @@ internal static class ManagementClusterIdentity
         }
 
         var created = new FleetIdentity(FleetIdentity.NewName(management.ClusterName), new SortedSet<string>(StringComparer.Ordinal));
-        var namespaces = await management.ResolveResourceAsync("v1", "Namespace", cancellationToken).ConfigureAwait(false);
-        if (await management.GetAsync(namespaces, null, Namespace, cancellationToken).ConfigureAwait(false) is null)
-        {
-            var ns = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = Namespace } };
-            await management.ApplyAsync(namespaces, ns, FieldManagers.Sveltos, force: false, dryRun: false, cancellationToken).ConfigureAwait(false);
-        }
-
+        await DeploymentRecordStore.EnsureNamespaceAsync(management, cancellationToken).ConfigureAwait(false);
         var configMaps = await management.ResolveResourceAsync("v1", "ConfigMap", cancellationToken).ConfigureAwait(false);
         try
         {

@@ -13,9 +13,7 @@ internal static class ProfileLocation
             return null;
         }
 
-        // A fleet directory names its files from the folder that holds the fleet (fleet/profiles/web.yaml).
-        if (fleet is DirectoryFleet directory && Path.GetDirectoryName(directory.Root) is { } parent
-            && Path.GetFullPath(Path.Combine(parent, profile.Source)) is var inFleet && System.IO.File.Exists(inFleet))
+        if (fleet is DirectoryFleet directory && DirectoryFleet.FileNamed(directory.Root, profile.Source) is { } inFleet)
         {
             return inFleet;
         }

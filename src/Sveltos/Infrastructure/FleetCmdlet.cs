@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Fleet.Directory;
 using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Infrastructure;
@@ -48,20 +49,8 @@ public abstract class FleetCmdlet : SveltosCmdlet
     }
 
     /// <summary>A fleet directory names its files as <c>&lt;folder name&gt;/&lt;path below it&gt;</c>.</summary>
-    internal override string? SourceFile(string source)
-    {
-        if (resolved is { Kind: nameof(FleetKind.Directory), Path: { } root } && !System.IO.Path.IsPathRooted(source))
-        {
-            var parent = System.IO.Path.GetDirectoryName(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(root)));
-            var file = parent is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(parent, source));
-            if (file is not null && File.Exists(file))
-            {
-                return file;
-            }
-        }
-
-        return base.SourceFile(source);
-    }
+    internal override string? SourceFile(string source) =>
+        (resolved is { Kind: nameof(FleetKind.Directory), Path: { } root } ? DirectoryFleet.FileNamed(root, source) : null) ?? base.SourceFile(source);
 
     /// <summary>The clusters of <paramref name="fleet"/> that <paramref name="given"/> names (null: none given, so all).</summary>
     internal IReadOnlyList<FleetCluster>? ResolveClusters(IFleet fleet, IReadOnlyCollection<SveltosCluster> given) =>

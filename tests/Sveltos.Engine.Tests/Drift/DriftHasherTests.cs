@@ -107,6 +107,11 @@ public class DriftHasherTests
             """.Replace("PASSWORD", password, StringComparison.Ordinal))!.AsObject();
 
         Assert.NotEqual(DriftHasher.Hash(Secret("b2xk"), null), DriftHasher.Hash(Secret("bmV3"), null));
+
+        // Declared through both fields at once: data keeps its own keys and gains those of stringData.
+        var both = Secret("b2xk");
+        both["metadata"]!["managedFields"]![0]!["fieldsV1"]!["f:data"] = JsonNode.Parse("""{"f:added": {}}""");
+        Assert.Equal("""{"type":"Opaque","data":{"added":"eA==","password":"b2xk"}}""", DriftHasher.View(both, null).ToJsonString());
         Assert.Equal("""{"type":"Opaque","data":{"password":"b2xk"}}""", DriftHasher.View(Secret("b2xk"), null).ToJsonString());
     }
 

@@ -42,6 +42,21 @@ public sealed class DirectoryFleet : IFleet
 
     public string Root { get; }
 
+    /// <summary>
+    /// The file a fleet directory at <paramref name="root"/> names <paramref name="source"/> in its messages
+    /// (<c>fleet/profiles/web.yaml</c>: the folder's name, then the path below it), or null when it names none.
+    /// </summary>
+    public static string? FileNamed(string root, string source)
+    {
+        if (Path.IsPathRooted(source) || Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))) is not { } parent)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(Path.Combine(parent, source));
+        return File.Exists(file) ? file : null;
+    }
+
     public string Description => $"fleet directory '{Root}'";
 
     public bool IsReadOnly => false;
