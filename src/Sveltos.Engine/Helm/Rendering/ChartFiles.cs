@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace Sveltos.Engine.Helm.Rendering;
+
+/// <summary>
+/// A chart's <c>.Files</c> (Helm's engine.files): the chart's non-template files by path, with Helm's methods. A
+/// missing file reads as empty; <see cref="Glob"/> gives another <see cref="ChartFiles"/> of the files it matches.
+/// </summary>
+public sealed class ChartFiles
+{
+    private readonly IReadOnlyDictionary<string, byte[]> _files;
+
+    public ChartFiles(IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var map = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (name, data) in files)
+        {
+            map[name] = data;
+        }
+
+        _files = map;
+    }
+
+    /// <summary>The file names, in the order Go templates range over a map (sorted).</summary>
+    public IReadOnlyList<string> Names => _files.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public int Count => _files.Count;
+
+    public byte[] GetBytes(string name) => _files.TryGetValue(name, out var data) ? data : [];
+
+    public string Get(string name) => Encoding.UTF8.GetString(GetBytes(name));
+
+    public ChartFiles Glob(string pattern)
+    {
+        var glob = new FileGlob(pattern);
+        return new ChartFiles(_files.Where(f => glob.IsMatch(f.Key)));
+    }
+
+    /// <summary>The file's lines split at "\n", without the empty piece after a final newline; none for a missing or empty file.</summary>
+    public IReadOnlyList<string> Lines(string path)
+    {
+        if (!_files.TryGetValue(path, out var data) || data.Length == 0)
+        {
+            return [];
+        }
+
+        var text = Encoding.UTF8.GetString(data);
+        if (text.EndsWith('\n'))
+        {
+            text = text[..^1];
+        }
+
+        return text.Split('\n');
+    }
+
+    /// <summary>File base names to file text, the map AsConfig writes as YAML (a later duplicate base name wins, as in Go's map).</summary>
+    public IReadOnlyDictionary<string, string> ConfigEntries() => BaseNameMap(Encoding.UTF8.GetString);
+
+    /// <summary>File base names to base64 of the file, the map AsSecrets writes as YAML.</summary>
+    public IReadOnlyDictionary<string, string> SecretEntries() => BaseNameMap(Convert.ToBase64String);
+
+    private Dictionary<string, string> BaseNameMap(Func<byte[], string> encode)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in Names)
+        {
+            map[GoText.BaseName(name)] = encode(_files[name]);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Sveltos.Engine.Helm.Rendering;
+
+/// <summary><c>.Capabilities.KubeVersion</c>: Version ("v1.36.0"), Major, Minor, and the deprecated GitVersion.</summary>
+public sealed partial class HelmKubeVersion
+{
+    private HelmKubeVersion(string version, string major, string minor)
+    {
+        Version = version;
+        Major = major;
+        Minor = minor;
+    }
+
+    public string Version { get; }
+
+    public string Major { get; }
+
+    public string Minor { get; }
+
+    public string GitVersion => Version;
+
+    /// <summary>
+    /// Reads a version as <c>helm template --kube-version</c> does (chartutil.ParseKubeVersion over Masterminds
+    /// semver): "1.30", "v1.30.2", "1.30.0-rc.1+k3s1"; missing parts are 0 and the result is written "v" + the semver.
+    /// </summary>
+    /// <exception cref="HelmRenderException">InvalidKubeVersion.</exception>
+    public static HelmKubeVersion Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = Loose().Match(text);
+        if (!match.Success)
+        {
+            throw new HelmRenderException(
+                HelmRenderException.InvalidKubeVersion,
+                $"invalid kube version '{text}': Invalid Semantic Version",
+                text,
+                "Give a Kubernetes version such as 1.30 or v1.30.2.");
+        }
+
+        var major = ulong.Parse(match.Groups["major"].Value, CultureInfo.InvariantCulture);
+        var minor = match.Groups["minor"].Success ? ulong.Parse(match.Groups["minor"].Value, CultureInfo.InvariantCulture) : 0;
+        var patch = match.Groups["patch"].Success ? ulong.Parse(match.Groups["patch"].Value, CultureInfo.InvariantCulture) : 0;
+        var version = $"v{major}.{minor}.{patch}";
+        if (match.Groups["pre"].Success)
+        {
+            version += "-" + match.Groups["pre"].Value;
+        }
+
+        if (match.Groups["meta"].Success)
+        {
+            version += "+" + match.Groups["meta"].Value;
+        }
+
+        return new HelmKubeVersion(version, major.ToString(CultureInfo.InvariantCulture), minor.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public override string ToString() => Version;
+
+    // Masterminds semver's loose form (NewVersion): optional "v", one to three numeric parts, prerelease, metadata.
+    [GeneratedRegex(@"^v?(?<major>[0-9]+)(?:\.(?<minor>[0-9]+))?(?:\.(?<patch>[0-9]+))?(?:-(?<pre>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?(?:\+(?<meta>[0-9A-Za-z\-]+(?:\.[0-9A-Za-z\-]+)*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Loose();
+}
