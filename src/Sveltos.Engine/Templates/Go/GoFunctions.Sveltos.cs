@@ -12,7 +12,7 @@ internal static partial class GoFunctions
 {
     private static void AddSveltos(Adder add)
     {
-        add("toYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
+        add("toYaml", 1, 1, (e, a) => e.Bounded(TryToYaml(a[0])));
         add("mustToYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
         add("toToml", 1, 1, (e, a) => e.Bounded(ToToml(a[0])));
         add("fromYaml", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
@@ -39,7 +39,21 @@ internal static partial class GoFunctions
         add("lookup", 4, 4, (_, _) => throw new GoFunctionException("templates cannot query a cluster (lookup); use the profile's templateResourceRefs", TemplateErrorIds.Forbidden));
     }
 
-    private static string ToYaml(object? value) => TemplateYaml.Write(GoValues.ToJson(value));
+    /// <summary>Helm's toYaml: sigs.k8s.io/yaml's text without its final line break.</summary>
+    private static string ToYaml(object? value) => GoYaml.Marshal(value) is var text && text.EndsWith('\n') ? text[..^1] : text;
+
+    /// <summary>Helm's toYaml swallows a marshalling error and gives an empty string; mustToYaml reports it.</summary>
+    private static string TryToYaml(object? value)
+    {
+        try
+        {
+            return ToYaml(value);
+        }
+        catch (GoFunctionException e) when (e.ErrorId == TemplateErrorIds.FunctionError)
+        {
+            return "";
+        }
+    }
 
     /// <summary>Like Helm's toToml, an encoding error comes back as the text.</summary>
     private static string ToToml(object? value)
