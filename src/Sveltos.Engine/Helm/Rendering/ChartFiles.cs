@@ -1,4 +1,5 @@
 using System.Text;
+using Sveltos.Engine.Templates.Go;
 
 namespace Sveltos.Engine.Helm.Rendering;
 
@@ -54,20 +55,21 @@ public sealed class ChartFiles
         return text.Split('\n');
     }
 
-    /// <summary>File base names to file text, the map AsConfig writes as YAML (a later duplicate base name wins, as in Go's map).</summary>
-    public IReadOnlyDictionary<string, string> ConfigEntries() => BaseNameMap(Encoding.UTF8.GetString);
+    /// <summary>The files as YAML for a ConfigMap's data: base name to text, written as Helm's toYaml writes (a later duplicate base name wins).</summary>
+    public string AsConfig() => BaseNameYaml(Encoding.UTF8.GetString);
 
-    /// <summary>File base names to base64 of the file, the map AsSecrets writes as YAML.</summary>
-    public IReadOnlyDictionary<string, string> SecretEntries() => BaseNameMap(Convert.ToBase64String);
+    /// <summary>The files as YAML for a Secret's data: base name to base64 of the bytes.</summary>
+    public string AsSecrets() => BaseNameYaml(Convert.ToBase64String);
 
-    private Dictionary<string, string> BaseNameMap(Func<byte[], string> encode)
+    private string BaseNameYaml(Func<byte[], string> encode)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in Names)
         {
             map[GoText.BaseName(name)] = encode(_files[name]);
         }
 
-        return map;
+        var yaml = GoYaml.Marshal(map);
+        return yaml.EndsWith('\n') ? yaml[..^1] : yaml;
     }
 }

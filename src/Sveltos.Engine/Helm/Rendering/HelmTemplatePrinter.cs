@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Sveltos.Engine.Helm.Charts;
 
 namespace Sveltos.Engine.Helm.Rendering;
 
@@ -73,7 +74,7 @@ public static partial class HelmTemplatePrinter
             foreach (var document in documents)
             {
                 var source = SourceLine().Match(document);
-                if (source.Success && GoPathMatch.IsMatch(pattern, source.Groups[1].Value))
+                if (source.Success && Matches(pattern, source.Groups[1].Value))
                 {
                     output.Append("---\n").Append(document).Append('\n');
                     missing = false;
@@ -91,6 +92,19 @@ public static partial class HelmTemplatePrinter
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Helm ignores filepath.Match's error: a malformed pattern matches nothing.</summary>
+    private static bool Matches(string pattern, string path)
+    {
+        try
+        {
+            return GoPathPattern.Match(pattern, path);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("# Source: [^/]+/(.+)", RegexOptions.CultureInvariant)]

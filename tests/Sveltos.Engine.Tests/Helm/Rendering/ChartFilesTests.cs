@@ -36,7 +36,13 @@ public class ChartFilesTests
         var config = Files.Glob("config/**");
 
         Assert.Equal(["config/app.conf", "config/deep/db.conf"], config.Names);
-        Assert.Equal("host=x", config.ConfigEntries()["db.conf"]);
-        Assert.Equal("aG9zdD14", config.SecretEntries()["db.conf"]);
+        Assert.Equal("app.conf: |\n  a=1\n  b=2\ndb.conf: host=x", config.AsConfig());
+        Assert.Equal("app.conf: YT0xCmI9Mgo=\ndb.conf: aG9zdD14", config.AsSecrets());
+    }
+
+    [Fact]
+    public void A_glob_matching_nothing_gives_an_empty_map()
+    {
+        Assert.Equal("{}", Files.Glob("nothing/*").AsConfig());
     }
 }

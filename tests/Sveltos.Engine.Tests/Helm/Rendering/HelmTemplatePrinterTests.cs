@@ -65,6 +65,20 @@ public class HelmTemplatePrinterTests
             text);
     }
 
+    [Theory]
+    [InlineData("templates/*", 4)]
+    [InlineData("templates/[a-c]*.yaml", 2)]
+    [InlineData("*/svc.yaml", 1)]
+    [InlineData("templates\\svc.yaml", 1)]
+    public void ShowOnly_patterns_are_Go_filepath_Match_patterns_within_a_folder(string pattern, int documents)
+    {
+        var (hooks, manifests) = Sorted();
+
+        var text = HelmTemplatePrinter.Print([], manifests, hooks, false, [pattern]);
+
+        Assert.Equal(documents, ManifestSplitter.Split(text).Count);
+    }
+
     [Fact]
     public void ShowOnly_of_a_template_that_rendered_nothing_is_an_error()
     {
