@@ -26,6 +26,16 @@ public sealed class TemplateException : SveltosException
     /// <summary>The message without the source name and position.</summary>
     public string Problem { get; }
 
+    /// <summary>A Go template's error as Go's text/template words it: <c>template: chart/templates/x.yaml:12:5: executing ...</c>.</summary>
+    public string? GoMessage { get; init; }
+
+    /// <summary>
+    /// A Go template's error as Helm prints it: Go's text, except that Helm reports a <c>required</c> or <c>fail</c>
+    /// message alone (<c>execution error at (chart/templates/x.yaml:12:5): message</c>) and a syntax error as
+    /// <c>parse error at (chart/templates/x.yaml:12): message</c>.
+    /// </summary>
+    public string? HelmMessage { get; init; }
+
     private static string Format(string sourceName, int line, int column, string problem) =>
         line > 0 ? $"{sourceName} ({line},{column}): {problem}" : $"{sourceName}: {problem}";
 }

@@ -1,19 +1,31 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 
 namespace Sveltos.Engine.Templates.Go;
 
 /// <summary>
 /// One rendering: the output, the variable stack, and the counters the limits apply to. Created per rendering, so the
-/// shared parse trees and function table are only read.
+/// shared parse trees and function table are only read. It follows Go's text/template exec.go: errors are reported at
+/// the node evaluated last (Go's state.at), in Go's words.
 /// </summary>
 internal sealed class GoExecution
 {
+    /// <summary>Helm's recursionMaxNums: how often one name may be included inside itself.</summary>
+    private const int IncludeRecursionLimit = 1000;
+
+    /// <summary>Stack of the thread a deep recursion continues on.</summary>
+    private const int DeepStackSize = 64 * 1024 * 1024;
+
     private readonly GoTemplateSet _set;
     private readonly StringBuilder _output;
     private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<string, int> _includedNames = new(StringComparer.Ordinal);
     private List<(string Name, object? Value)> _variables = [];
-    private Dictionary<string, ListNode>? _localTemplates;
+    private GoNamespace _namespace;
+    private GoSource _source;
     private string _templateName;
+    private GoNode? _node;
     private int _depth;
     private int _iterations;
 
@@ -23,7 +35,9 @@ internal sealed class GoExecution
         _output = output;
         Data = data;
         _cancellationToken = cancellationToken;
+        _namespace = set.Templates;
         _templateName = set.Name;
+        _source = new GoSource(set.Name, "");
     }
 
     public TemplateLimits Limits => _set.Limits;
@@ -33,54 +47,93 @@ internal sealed class GoExecution
     /// <summary>The Sveltos data of the rendering, when it renders for a cluster (getResource, copy, ...).</summary>
     public TemplateData? Data { get; }
 
-    public void Run(ListNode root, object? dot, string name)
+    public void Run(GoTemplate template, object? dot)
     {
-        _templateName = name;
+        _templateName = template.Name;
+        _source = template.Source;
         _variables.Add(("$", dot));
-        Walk(dot, root);
+        Walk(dot, template.Body);
     }
 
-    /// <summary>A named template's output as a string (Helm's include).</summary>
+    /// <summary>Helm's include: a named template's output as a string; its errors become the function's error.</summary>
     public string Include(string name, object? dot)
     {
-        var body = FindTemplate(name) ?? throw new GoFunctionException($"template: no template \"{name}\" associated with template \"{_set.Name}\"");
-        var start = _output.Length;
-        Invoke(name, body, dot, 0);
-        var text = _output.ToString(start, _output.Length - start);
-        _output.Length = start;
-        return text;
-    }
-
-    /// <summary>Parses and renders text at run time with this rendering's functions and templates (Helm's tpl).</summary>
-    public string Tpl(string text, object? dot)
-    {
-        _localTemplates ??= new Dictionary<string, ListNode>(StringComparer.Ordinal);
-        ListNode root;
-        try
+        var count = _includedNames.GetValueOrDefault(name);
+        if (count > IncludeRecursionLimit)
         {
-            root = GoParser.Parse(text, GoFunctions.IsDefined, _localTemplates);
-        }
-        catch (GoParseException e)
-        {
-            throw new GoFunctionException($"template: tpl:{Line(text, e.Position)}: {e.Message}", e.ErrorId);
+            throw new GoFunctionException($"rendering template has a nested reference name: {name}: unable to execute template", TemplateErrorIds.LimitExceeded);
         }
 
-        var start = _output.Length;
+        var template = _namespace.Find(name)
+            ?? throw new GoFunctionException($"template: no template {GoFormat.Quote(name)} associated with template {GoFormat.Quote(_set.Name)}");
+        _includedNames[name] = count + 1;
         try
         {
-            Invoke("tpl", root, dot, 0);
+            return Capture(() => Invoke(template, dot));
         }
         catch (GoExecException e)
         {
-            throw new GoFunctionException(e.Message, e.ErrorId);
+            throw new GoFunctionException(e.GoMessage, e.ErrorId, e.Warning);
         }
-
-        var result = _output.ToString(start, _output.Length - start);
-        _output.Length = start;
-        return result;
+        finally
+        {
+            _includedNames[name] = count;
+        }
     }
 
-    private static int Line(string text, int position) => text.AsSpan(0, Math.Min(position, text.Length)).Count('\n') + 1;
+    /// <summary>
+    /// Helm's tpl: parses the text into a copy of the templates under the name of the template the rendering started
+    /// from (Helm's <c>gotpl</c>), so its definitions are seen only by what it runs, then executes it with
+    /// <paramref name="dot"/>. Helm drops <c>&lt;no value&gt;</c> from the result.
+    /// </summary>
+    public string Tpl(string text, object? dot)
+    {
+        var source = new GoSource(_set.Name, text);
+        var definitions = new Dictionary<string, ListNode>(StringComparer.Ordinal);
+        ListNode root;
+        try
+        {
+            root = GoParser.Parse(text, GoFunctions.IsDefined, definitions);
+        }
+        catch (GoParseException e)
+        {
+            throw new GoFunctionException($"cannot parse template {GoFormat.Quote(text)}: template: {source.Name}:{source.Line(e.Position)}: {e.Message}", e.ErrorId);
+        }
+
+        var scope = new GoNamespace(_namespace);
+        scope.AssociateAll(definitions, source);
+        var main = new GoTemplate(_set.Name, root, source);
+        scope.Associate(main);
+        var saved = _namespace;
+        _namespace = scope;
+        try
+        {
+            return Capture(() => Invoke(main, dot)).Replace("<no value>", "", StringComparison.Ordinal);
+        }
+        catch (GoExecException e)
+        {
+            throw new GoFunctionException($"error during tpl function execution for {GoFormat.Quote(text)}: {e.GoMessage}", e.ErrorId, e.Warning);
+        }
+        finally
+        {
+            _namespace = saved;
+        }
+    }
+
+    /// <summary>Helm's lookup, answered by the options' delegate; without one, templates cannot query a cluster.</summary>
+    public object? Lookup(string apiVersion, string kind, string ns, string name)
+    {
+        var lookup = Options.Lookup
+            ?? throw new GoFunctionException("templates cannot query a cluster (lookup); use the profile's templateResourceRefs", TemplateErrorIds.Forbidden);
+        try
+        {
+            return GoValues.Normalize(lookup(apiVersion, kind, ns, name)) ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+        catch (GoCallException e)
+        {
+            throw new GoFunctionException(e.Message);
+        }
+    }
 
     /// <summary>Fails when a string a function builds would pass the output limit.</summary>
     public string Bounded(string text) =>
@@ -104,34 +157,81 @@ internal sealed class GoExecution
         Continue,
     }
 
-    private ListNode? FindTemplate(string name) =>
-        _localTemplates is not null && _localTemplates.TryGetValue(name, out var local) ? local : _set.Templates.GetValueOrDefault(name);
+    /// <summary>Runs <paramref name="run"/> writing into the output, and returns what it wrote, taking it out again.</summary>
+    private string Capture(Action run)
+    {
+        var start = _output.Length;
+        try
+        {
+            run();
+            return _output.ToString(start, _output.Length - start);
+        }
+        finally
+        {
+            _output.Length = start;
+        }
+    }
 
-    private void Invoke(string name, ListNode body, object? dot, int position)
+    /// <summary>Executes a template with its own variables (<c>$</c> is the new dot), reporting errors against its source.</summary>
+    private void Invoke(GoTemplate template, object? dot)
     {
         if (_depth >= Limits.MaxRecursionDepth)
         {
-            throw Error(TemplateErrorIds.LimitExceeded, position, $"exceeded maximum template depth ({Limits.MaxRecursionDepth})");
+            throw Error(TemplateErrorIds.LimitExceeded, $"exceeded maximum template depth ({Limits.MaxRecursionDepth})");
         }
 
-        var (savedVariables, savedName) = (_variables, _templateName);
+        var saved = (_variables, _templateName, _source, _node);
         _variables = [("$", dot)];
-        _templateName = name;
+        _templateName = template.Name;
+        _source = template.Source;
         _depth++;
         try
         {
-            Walk(dot, body);
+            if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                Walk(dot, template.Body);
+            }
+            else
+            {
+                OnDeepStack(() => Walk(dot, template.Body));
+            }
         }
         finally
         {
             _depth--;
-            (_variables, _templateName) = (savedVariables, savedName);
+            (_variables, _templateName, _source, _node) = saved;
         }
     }
+
+    /// <summary>Continues a deep recursion (Helm allows 1000 nested includes) on a thread with a large stack.</summary>
+    private static void OnDeepStack(Action run)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    run();
+                }
+                catch (Exception e)
+                {
+                    failure = ExceptionDispatchInfo.Capture(e);
+                }
+            },
+            DeepStackSize);
+        thread.Start();
+        thread.Join();
+        failure?.Throw();
+    }
+
+    /// <summary>Go's state.at: the node errors are reported at.</summary>
+    private void At(GoNode node) => _node = node;
 
     private Flow Walk(object? dot, GoNode node)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        At(node);
         switch (node)
         {
             case ListNode list:
@@ -146,13 +246,14 @@ internal sealed class GoExecution
 
                 return Flow.Normal;
             case TextNode text:
-                Write(text.Text, text.Position);
+                Write(text.Text);
                 return Flow.Normal;
             case ActionNode action:
                 var value = EvalPipeline(dot, action.Pipe);
                 if (action.Pipe.Declarations.Count == 0)
                 {
-                    Write(value is null ? "<no value>" : GoValues.Sprint(value), action.Position);
+                    At(action);
+                    Write(value is null ? "<no value>" : GoValues.Sprint(value));
                 }
 
                 return Flow.Normal;
@@ -161,17 +262,19 @@ internal sealed class GoExecution
             case BranchNode branch:
                 return WalkIfOrWith(dot, branch);
             case TemplateCallNode call:
-                var body = FindTemplate(call.Name)
-                    ?? throw Error(TemplateErrorIds.RuntimeError, call.Position, $"template \"{call.Name}\" not defined", at: $"{{{{template \"{call.Name}\"}}}}");
+                var body = _namespace.Find(call.Name) ?? throw Error(TemplateErrorIds.RuntimeError, $"template {GoFormat.Quote(call.Name)} not defined");
+
+                // Variables the argument pipeline declares stay in scope after the call, as in Go.
                 var newDot = call.Pipe is null ? null : EvalPipeline(dot, call.Pipe);
-                Invoke(call.Name, body, newDot, call.Position);
+                At(call);
+                Invoke(body, newDot);
                 return Flow.Normal;
             case BreakNode:
                 return Flow.Break;
             case ContinueNode:
                 return Flow.Continue;
             default:
-                throw Error(TemplateErrorIds.RuntimeError, node.Position, $"unknown node: {node}");
+                throw Error(TemplateErrorIds.RuntimeError, $"unknown node: {node}");
         }
     }
 
@@ -200,7 +303,6 @@ internal sealed class GoExecution
         try
         {
             var value = EvalPipeline(dot, range.Pipe);
-            var declarations = range.Pipe.Declarations;
             var any = false;
             switch (value)
             {
@@ -227,9 +329,9 @@ internal sealed class GoExecution
 
                     break;
                 case long count:
-                    if (declarations.Count > 1)
+                    if (range.Pipe.Declarations.Count > 1)
                     {
-                        throw Error(TemplateErrorIds.RuntimeError, range.Position, "can't use $i, $v := with range over int: only one iteration variable is allowed");
+                        throw Error(TemplateErrorIds.RuntimeError, $"can't use {count} to iterate over more than one variable");
                     }
 
                     for (long i = 0; i < count; i++)
@@ -245,7 +347,7 @@ internal sealed class GoExecution
                 case null:
                     break;
                 default:
-                    throw Error(TemplateErrorIds.RuntimeError, range.Position, $"range can't iterate over {GoValues.Sprint(value)}");
+                    throw Error(TemplateErrorIds.RuntimeError, $"range can't iterate over {GoValues.Sprint(value)}");
             }
 
             if (!any && range.ElseList is not null)
@@ -265,7 +367,8 @@ internal sealed class GoExecution
     {
         if (++_iterations > Limits.MaxLoopIterations)
         {
-            throw Error(TemplateErrorIds.LimitExceeded, range.Position, $"range ran more than {Limits.MaxLoopIterations} iterations (the loop limit)");
+            At(range);
+            throw Error(TemplateErrorIds.LimitExceeded, $"range ran more than {Limits.MaxLoopIterations} iterations (the loop limit)");
         }
 
         var declarations = range.Pipe.Declarations;
@@ -306,7 +409,7 @@ internal sealed class GoExecution
         _variables.Add((name, value));
     }
 
-    private object? Variable(string name, int position)
+    private object? Variable(string name)
     {
         for (var i = _variables.Count - 1; i >= 0; i--)
         {
@@ -316,14 +419,14 @@ internal sealed class GoExecution
             }
         }
 
-        throw Error(TemplateErrorIds.RuntimeError, position, $"undefined variable: {name}");
+        throw Error(TemplateErrorIds.RuntimeError, $"undefined variable: {name}");
     }
 
-    private void Write(string text, int position)
+    private void Write(string text)
     {
         if (_output.Length + (long)text.Length > Limits.MaxOutputLength)
         {
-            throw Error(TemplateErrorIds.LimitExceeded, position, $"the output is longer than the limit of {Limits.MaxOutputLength} characters");
+            throw Error(TemplateErrorIds.LimitExceeded, $"the output is longer than the limit of {Limits.MaxOutputLength} characters");
         }
 
         _output.Append(text);
@@ -331,6 +434,7 @@ internal sealed class GoExecution
 
     private object? EvalPipeline(object? dot, PipeNode pipe)
     {
+        At(pipe);
         object? value = null;
         var hasFinal = false;
         foreach (var command in pipe.Commands)
@@ -360,23 +464,27 @@ internal sealed class GoExecution
         switch (first)
         {
             case FieldNode field:
-                return EvalFieldChain(dot, dot, field, field.Names, command, final, hasFinal, fromDot: true);
+                At(field);
+                return EvalFieldChain(dot, new Receiver(dot), field.Names, command, final, hasFinal);
             case ChainNode chain:
                 return EvalChain(dot, chain, command, final, hasFinal);
             case IdentifierNode identifier:
                 return EvalFunction(dot, identifier, command, final, hasFinal);
+            case PipeNode pipe:
+                NotAFunction(command, hasFinal);
+                return EvalPipeline(dot, pipe);
             case VariableNode variable:
                 return EvalVariable(dot, variable, command, final, hasFinal);
         }
 
+        At(first);
         NotAFunction(command, hasFinal);
         return first switch
         {
-            PipeNode pipe => EvalPipeline(dot, pipe),
             LiteralNode literal => literal.Value,
             DotNode => dot,
-            NilNode => throw Error(TemplateErrorIds.RuntimeError, first.Position, "nil is not a command", at: command.Text),
-            _ => throw Error(TemplateErrorIds.RuntimeError, first.Position, $"can't evaluate command {first}"),
+            NilNode => throw Error(TemplateErrorIds.RuntimeError, "nil is not a command"),
+            _ => throw Error(TemplateErrorIds.RuntimeError, $"can't evaluate command {GoFormat.Quote(first.ToString()!)}"),
         };
     }
 
@@ -384,26 +492,40 @@ internal sealed class GoExecution
     {
         if (command.Args.Count > 1 || hasFinal)
         {
-            throw Error(TemplateErrorIds.RuntimeError, command.Position, $"can't give argument to non-function {command.Args[0]}", at: command.Text);
+            throw Error(TemplateErrorIds.RuntimeError, $"can't give argument to non-function {command.Args[0]}");
         }
     }
 
-    private object? EvalArg(object? dot, GoNode node) => node switch
+    private object? EvalArg(object? dot, GoNode node)
     {
-        DotNode => dot,
-        NilNode => null,
-        LiteralNode literal => literal.Value,
-        FieldNode field => EvalFieldChain(dot, dot, field, field.Names, null, null, false, fromDot: true),
-        VariableNode variable => EvalVariable(dot, variable, null, null, false),
-        PipeNode pipe => EvalPipeline(dot, pipe),
-        IdentifierNode identifier => EvalFunction(dot, identifier, null, null, false),
-        ChainNode chain => EvalChain(dot, chain, null, null, false),
-        _ => throw Error(TemplateErrorIds.RuntimeError, node.Position, $"can't handle {node} for arg"),
-    };
+        At(node);
+        switch (node)
+        {
+            case DotNode:
+                return dot;
+            case NilNode:
+                return null;
+            case LiteralNode literal:
+                return literal.Value;
+            case FieldNode field:
+                return EvalFieldChain(dot, new Receiver(dot), field.Names, null, null, false);
+            case VariableNode variable:
+                return EvalVariable(dot, variable, null, null, false);
+            case PipeNode pipe:
+                return EvalPipeline(dot, pipe);
+            case IdentifierNode identifier:
+                return EvalFunction(dot, identifier, null, null, false);
+            case ChainNode chain:
+                return EvalChain(dot, chain, null, null, false);
+            default:
+                throw Error(TemplateErrorIds.RuntimeError, $"can't handle {node} for arg");
+        }
+    }
 
     private object? EvalVariable(object? dot, VariableNode variable, CommandNode? command, object? final, bool hasFinal)
     {
-        var value = Variable(variable.Name, variable.Position);
+        At(variable);
+        var value = Variable(variable.Name);
         if (variable.Fields.Length == 0)
         {
             if (command is not null)
@@ -414,66 +536,122 @@ internal sealed class GoExecution
             return value;
         }
 
-        return EvalFieldChain(dot, value, variable, variable.Fields, command, final, hasFinal, fromDot: false);
+        return EvalFieldChain(dot, new Receiver(value), variable.Fields, command, final, hasFinal);
     }
 
     private object? EvalChain(object? dot, ChainNode chain, CommandNode? command, object? final, bool hasFinal)
     {
-        var receiver = EvalArg(dot, chain.Node);
-        return EvalFieldChain(dot, receiver, chain, chain.Fields, command, final, hasFinal, fromDot: false);
-    }
-
-    private object? EvalFieldChain(object? dot, object? receiver, GoNode node, string[] names, CommandNode? command, object? final, bool hasFinal, bool fromDot)
-    {
-        for (var i = 0; i < names.Length; i++)
+        At(chain);
+        if (chain.Node is NilNode)
         {
-            if (i == names.Length - 1 && command is not null && (command.Args.Count > 1 || hasFinal))
-            {
-                throw Error(TemplateErrorIds.RuntimeError, node.Position, $"{names[i]} is not a method but has arguments", at: node.ToString());
-            }
-
-            receiver = EvalField(receiver, names[i], node, fromDot && i == 0);
+            throw Error(TemplateErrorIds.RuntimeError, $"indirection through explicit nil in {chain}");
         }
 
-        return receiver;
+        var receiver = EvalArg(dot, chain.Node);
+        At(chain);
+        return EvalFieldChain(dot, new Receiver(receiver), chain.Fields, command, final, hasFinal);
     }
 
-    private object? EvalField(object? receiver, string name, GoNode node, bool isData)
+    /// <summary>
+    /// A value in a field chain and whether it is Go's invalid value (a missing key under missingkey=default, or nil
+    /// data) rather than a nil interface{} (a key holding null, or a missing key under missingkey=zero): a field of the
+    /// first is nothing, a field of the second is Go's "nil pointer evaluating interface {}.x".
+    /// </summary>
+    private readonly record struct Receiver(object? Value, bool NilInterface = false);
+
+    private object? EvalFieldChain(object? dot, Receiver receiver, string[] names, CommandNode? command, object? final, bool hasFinal)
     {
-        switch (receiver)
+        var node = _node!;
+        for (var i = 0; i < names.Length - 1; i++)
         {
+            receiver = EvalField(dot, receiver, names[i], node, null, null, false);
+        }
+
+        return EvalField(dot, receiver, names[^1], node, command, final, hasFinal).Value;
+    }
+
+    private Receiver EvalField(object? dot, Receiver receiver, string name, GoNode node, CommandNode? command, object? final, bool hasFinal)
+    {
+        var hasArgs = command is not null && (command.Args.Count > 1 || hasFinal);
+        switch (receiver.Value)
+        {
+            case null when receiver.NilInterface:
+                throw Error(TemplateErrorIds.MissingKey, $"nil pointer evaluating interface {{}}.{name}");
+            case null:
+                return Options.MissingKey == GoMissingKey.Error
+                    ? throw Error(TemplateErrorIds.MissingKey, $"nil data; no entry for key {GoFormat.Quote(name)}")
+                    : default;
+            case GoObject obj when obj.GetMethod(name) is { } method:
+                return new Receiver(CallMethod(dot, method, name, node, command, final, hasFinal), NilInterface: true);
+            case GoObject obj when obj.TryGetField(name, out var field):
+                return hasArgs
+                    ? throw Error(TemplateErrorIds.RuntimeError, $"{name} has arguments but cannot be invoked as function")
+                    : new Receiver(field, NilInterface: true);
             case Dictionary<string, object?> map:
-                if (map.TryGetValue(name, out var value))
+                if (hasArgs)
                 {
-                    return value;
+                    throw Error(TemplateErrorIds.RuntimeError, $"{name} is not a method but has arguments");
                 }
 
-                return Options.MissingKey == GoMissingKey.Error
-                    ? throw Error(TemplateErrorIds.MissingKey, node.Position, $"map has no entry for key \"{name}\"", at: node.ToString())
-                    : null;
-            case null when isData:
-                return Options.MissingKey == GoMissingKey.Error
-                    ? throw Error(TemplateErrorIds.MissingKey, node.Position, $"nil data; no entry for key \"{name}\"", at: node.ToString())
-                    : null;
-            case null:
-                throw Error(TemplateErrorIds.MissingKey, node.Position, $"nil pointer evaluating interface {{}}.{name}", at: node.ToString());
+                if (map.TryGetValue(name, out var value))
+                {
+                    return new Receiver(value, NilInterface: true);
+                }
+
+                return Options.MissingKey switch
+                {
+                    GoMissingKey.Error => throw Error(TemplateErrorIds.MissingKey, $"map has no entry for key {GoFormat.Quote(name)}"),
+                    GoMissingKey.Zero => new Receiver(null, NilInterface: true),
+                    _ => default,
+                };
             default:
-                throw Error(TemplateErrorIds.RuntimeError, node.Position, $"can't evaluate field {name} in type {GoValues.TypeName(receiver)}", at: node.ToString());
+                throw Error(TemplateErrorIds.RuntimeError, $"can't evaluate field {name} in type {GoValues.TypeName(receiver.Value)}");
+        }
+    }
+
+    private object? CallMethod(object? dot, GoMethod method, string name, GoNode node, CommandNode? command, object? final, bool hasFinal)
+    {
+        var argCount = command is null ? 0 : command.Args.Count - 1;
+        var count = argCount + (hasFinal ? 1 : 0);
+        if (method.IsVariadic ? count < method.ParameterCount : count != method.ParameterCount)
+        {
+            throw Error(TemplateErrorIds.RuntimeError, $"wrong number of args for {name}: want {(method.IsVariadic ? "at least " : "")}{method.ParameterCount} got {count}");
+        }
+
+        var args = new object?[count];
+        for (var i = 0; i < argCount; i++)
+        {
+            args[i] = EvalArg(dot, command!.Args[i + 1]);
+        }
+
+        if (hasFinal)
+        {
+            args[count - 1] = final;
+        }
+
+        try
+        {
+            return GoValues.Normalize(method.Invoke(args));
+        }
+        catch (GoCallException e)
+        {
+            At(node);
+            throw Error(TemplateErrorIds.FunctionError, $"error calling {name}: {e.Message}");
         }
     }
 
     private object? EvalFunction(object? dot, IdentifierNode identifier, CommandNode? command, object? final, bool hasFinal)
     {
+        At(identifier);
         var name = identifier.Name;
         var argCount = command is null ? 0 : command.Args.Count - 1;
         var count = argCount + (hasFinal ? 1 : 0);
-        var at = command?.Text ?? name;
-        var position = command?.Position ?? identifier.Position;
+        GoNode call = command ?? (GoNode)identifier;
         if (name is "and" or "or")
         {
             if (count == 0)
             {
-                throw Error(TemplateErrorIds.RuntimeError, position, $"wrong number of args for {name}: want at least 1 got 0", at: at);
+                throw Error(TemplateErrorIds.RuntimeError, $"wrong number of args for {name}: want at least 1 got 0");
             }
 
             object? result = null;
@@ -489,11 +667,11 @@ internal sealed class GoExecution
             return result;
         }
 
-        var function = GoFunctions.Get(name) ?? throw Error(TemplateErrorIds.RuntimeError, position, $"\"{name}\" is not a defined function", at: at);
+        var function = GoFunctions.Get(name) ?? throw Error(TemplateErrorIds.RuntimeError, $"{GoFormat.Quote(name)} is not a defined function");
         if (count < function.MinArgs || (function.MaxArgs != GoFunction.Variadic && count > function.MaxArgs))
         {
             var want = function.MaxArgs == GoFunction.Variadic ? $"at least {function.MinArgs}" : function.MinArgs == function.MaxArgs ? $"{function.MinArgs}" : $"{function.MinArgs} to {function.MaxArgs}";
-            throw Error(TemplateErrorIds.RuntimeError, position, $"wrong number of args for {name}: want {want} got {count}", at: at);
+            throw Error(TemplateErrorIds.RuntimeError, $"wrong number of args for {name}: want {want} got {count}");
         }
 
         var args = new object?[count];
@@ -513,22 +691,38 @@ internal sealed class GoExecution
         }
         catch (GoFunctionException e)
         {
-            throw Error(e.ErrorId, position, $"error calling {name}: {e.Message}", at: at);
+            At(call);
+            throw Error(e.ErrorId, $"error calling {name}: {e.Message}", e.Warning);
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or DivideByZeroException or KeyNotFoundException or IndexOutOfRangeException or InvalidOperationException or NotSupportedException)
         {
-            throw Error(TemplateErrorIds.FunctionError, position, $"error calling {name}: {e.Message}", at: at);
+            At(call);
+            throw Error(TemplateErrorIds.FunctionError, $"error calling {name}: {e.Message}");
         }
     }
 
-    private GoExecException Error(string errorId, int position, string message, string? full = null, string? at = null)
+    /// <summary>Go's state.errorf: <c>template: LOCATION: executing "NAME" at &lt;NODE&gt;: MESSAGE</c>, the node being the one evaluated last.</summary>
+    private GoExecException Error(string errorId, string message, string? warning = null)
     {
-        if (full is not null)
+        if (_node is null)
         {
-            return new GoExecException(errorId, full, position);
+            return new GoExecException(errorId, message, 0, _source, $"template: {_templateName}: {message}", warning);
         }
 
-        var context = at is null ? "" : $" at <{(at.Length > 40 ? at[..40] + "..." : at)}>";
-        return new GoExecException(errorId, $"executing \"{_templateName}\"{context}: {message}", position);
+        var problem = $"executing {GoFormat.Quote(_templateName)} at <{Context(_node)}>: {message}";
+        return new GoExecException(errorId, problem, _node.Position, _source, $"template: {_source.Location(_node.Position)}: {problem}", warning);
+    }
+
+    /// <summary>Go's ErrorContext: the node as text, cut to 20 characters when longer than 20 bytes.</summary>
+    private static string Context(GoNode node)
+    {
+        var text = node.ToString()!;
+        if (Encoding.UTF8.GetByteCount(text) <= 20)
+        {
+            return text;
+        }
+
+        var runes = text.EnumerateRunes().Take(20).Select(r => r.ToString());
+        return string.Concat(runes) + "...";
     }
 }

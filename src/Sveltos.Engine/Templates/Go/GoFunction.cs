@@ -7,15 +7,30 @@ internal sealed record GoFunction(string Name, int MinArgs, int MaxArgs, Func<Go
 }
 
 /// <summary>A function failed; the executor reports it as Go does: <c>error calling NAME: MESSAGE</c> at the command.</summary>
-internal sealed class GoFunctionException(string message, string errorId = TemplateErrorIds.FunctionError) : Exception(message)
+internal sealed class GoFunctionException(string message, string errorId = TemplateErrorIds.FunctionError, string? warning = null) : Exception(message)
 {
     public string ErrorId { get; } = errorId;
+
+    /// <summary>The message of Helm's <c>required</c> or <c>fail</c> somewhere in the error's chain, which Helm reports on its own.</summary>
+    public string? Warning { get; } = warning;
 }
 
-/// <summary>An execution error, already worded as Go words it (<c>executing "t" at &lt;.x&gt;: ...</c>), at an offset of the template text.</summary>
-internal sealed class GoExecException(string errorId, string message, int position) : Exception(message)
+/// <summary>
+/// An execution error, worded as Go words it: <see cref="Exception.Message"/> is <c>executing "t" at &lt;.x&gt;: ...</c>,
+/// <see cref="GoMessage"/> Go's whole error text, <c>template: file:line:column: executing ...</c>.
+/// </summary>
+internal sealed class GoExecException(string errorId, string message, int position, GoSource source, string goMessage, string? warning) : Exception(message)
 {
+    /// <summary>See <see cref="GoFunctionException.Warning"/>.</summary>
+    public string? Warning { get; } = warning;
+
     public string ErrorId { get; } = errorId;
 
+    /// <summary>Offset in <see cref="Source"/>'s text.</summary>
     public int Position { get; } = position;
+
+    /// <summary>The text that holds the failing node.</summary>
+    public GoSource Text { get; } = source;
+
+    public string GoMessage { get; } = goMessage;
 }

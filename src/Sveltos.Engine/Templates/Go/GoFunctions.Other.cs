@@ -23,8 +23,6 @@ internal static partial class GoFunctions
         add("all", 0, Many, (_, a) => a.All(v => !IsEmpty(v)));
         add("any", 0, Many, (_, a) => a.Any(v => !IsEmpty(v)));
         add("ternary", 3, 3, (_, a) => GoValues.IsTrue(a[2]) ? a[0] : a[1]);
-        add("fail", 1, 1, (_, a) => throw new GoFunctionException(Str(a[0])));
-        add("required", 2, 2, (_, a) => a[1] is null or string { Length: 0 } ? throw new GoFunctionException(Str(a[0]), TemplateErrorIds.MissingKey) : a[1]);
         // The plain encoders write "" for a value JSON cannot hold (NaN, infinity); the must* ones fail.
         add("toJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => HtmlSafe(Json(a[0], RawJson)))));
         add("mustToJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));

@@ -4,8 +4,7 @@ using static Sveltos.Engine.Templates.Go.GoConvert;
 namespace Sveltos.Engine.Templates.Go;
 
 /// <summary>
-/// The Sveltos controllers' functions (toYaml/toToml/fromYaml/..., getResource, copy and the field functions) and Helm's
-/// include, tpl and lookup. getResource/copy/getField/setField/removeField take a resource identifier of the
+/// The Sveltos controllers' functions (toYaml/toToml/fromYaml/..., getResource, copy and the field functions). getResource/copy/getField/setField/removeField take a resource identifier of the
 /// profile's templateResourceRefs (or, for getField/setField/removeField, a map), as Sveltos documents them.
 /// </summary>
 internal static partial class GoFunctions
@@ -34,9 +33,6 @@ internal static partial class GoFunctions
         add("removeField", 2, 2, (e, a) => e.Bounded(ToYaml(RemovePath(Target(e, a[0]), Str(a[1])))));
         add("chainSetField", 3, 3, (_, a) => SetPath((Dictionary<string, object?>)DeepCopy(Map(a[0]))!, Str(a[1]), a[2]));
         add("chainRemoveField", 2, 2, (_, a) => RemovePath((Dictionary<string, object?>)DeepCopy(Map(a[0]))!, Str(a[1])));
-        add("include", 2, 2, (e, a) => e.Include(Str(a[0]), a[1]));
-        add("tpl", 2, 2, (e, a) => e.Tpl(Str(a[0]), a[1]));
-        add("lookup", 4, 4, (_, _) => throw new GoFunctionException("templates cannot query a cluster (lookup); use the profile's templateResourceRefs", TemplateErrorIds.Forbidden));
     }
 
     /// <summary>Helm's toYaml: sigs.k8s.io/yaml's text without its final line break.</summary>

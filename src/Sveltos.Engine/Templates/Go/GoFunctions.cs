@@ -33,6 +33,7 @@ internal static partial class GoFunctions
         AddSprigCrypto(Add);
         AddSprigPaths(Add);
         AddSveltos(Add);
+        AddHelm(Add);
         return table;
     }
 

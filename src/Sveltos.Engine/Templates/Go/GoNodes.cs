@@ -1,6 +1,9 @@
 namespace Sveltos.Engine.Templates.Go;
 
-/// <summary>The parse tree of a Go template. Immutable once parsed, so one tree serves any number of renderings.</summary>
+/// <summary>
+/// The parse tree of a Go template. Immutable once parsed, so one tree serves any number of renderings. Each node's
+/// ToString is Go's Node.String, which error messages quote as their context (<c>at &lt;...&gt;</c>).
+/// </summary>
 internal abstract class GoNode(int position)
 {
     /// <summary>Offset in the source text, for error positions.</summary>
@@ -10,16 +13,22 @@ internal abstract class GoNode(int position)
 internal sealed class ListNode(int position) : GoNode(position)
 {
     public List<GoNode> Nodes { get; } = [];
+
+    public override string ToString() => string.Concat(Nodes);
 }
 
 internal sealed class TextNode(int position, string text) : GoNode(position)
 {
     public string Text { get; } = text;
+
+    public override string ToString() => Text;
 }
 
 internal sealed class ActionNode(int position, PipeNode pipe) : GoNode(position)
 {
     public PipeNode Pipe { get; } = pipe;
+
+    public override string ToString() => "{{" + Pipe + "}}";
 }
 
 internal enum BranchKind
@@ -38,6 +47,14 @@ internal sealed class BranchNode(int position, BranchKind kind, PipeNode pipe, L
     public ListNode List { get; } = list;
 
     public ListNode? ElseList { get; } = elseList;
+
+    public override string ToString()
+    {
+        var name = Kind.ToString().ToLowerInvariant();
+        return ElseList is null
+            ? $"{{{{{name} {Pipe}}}}}{List}{{{{end}}}}"
+            : $"{{{{{name} {Pipe}}}}}{List}{{{{else}}}}{ElseList}{{{{end}}}}";
+    }
 }
 
 internal sealed class TemplateCallNode(int position, string name, PipeNode? pipe) : GoNode(position)
@@ -45,13 +62,22 @@ internal sealed class TemplateCallNode(int position, string name, PipeNode? pipe
     public string Name { get; } = name;
 
     public PipeNode? Pipe { get; } = pipe;
+
+    public override string ToString() =>
+        Pipe is null ? $"{{{{template {GoFormat.Quote(Name)}}}}}" : $"{{{{template {GoFormat.Quote(Name)} {Pipe}}}}}";
 }
 
-internal sealed class BreakNode(int position) : GoNode(position);
+internal sealed class BreakNode(int position) : GoNode(position)
+{
+    public override string ToString() => "{{break}}";
+}
 
-internal sealed class ContinueNode(int position) : GoNode(position);
+internal sealed class ContinueNode(int position) : GoNode(position)
+{
+    public override string ToString() => "{{continue}}";
+}
 
-internal sealed class PipeNode(int position, IReadOnlyList<string> declarations, bool isAssign, IReadOnlyList<CommandNode> commands, string text) : GoNode(position)
+internal sealed class PipeNode(int position, IReadOnlyList<string> declarations, bool isAssign, IReadOnlyList<CommandNode> commands) : GoNode(position)
 {
     public IReadOnlyList<string> Declarations { get; } = declarations;
 
@@ -59,14 +85,18 @@ internal sealed class PipeNode(int position, IReadOnlyList<string> declarations,
 
     public IReadOnlyList<CommandNode> Commands { get; } = commands;
 
-    public string Text { get; } = text;
+    public override string ToString()
+    {
+        var commands = string.Join(" | ", Commands);
+        return Declarations.Count == 0 ? commands : string.Join(", ", Declarations) + (IsAssign ? " = " : " := ") + commands;
+    }
 }
 
-internal sealed class CommandNode(int position, IReadOnlyList<GoNode> args, string text) : GoNode(position)
+internal sealed class CommandNode(int position, IReadOnlyList<GoNode> args) : GoNode(position)
 {
     public IReadOnlyList<GoNode> Args { get; } = args;
 
-    public string Text { get; } = text;
+    public override string ToString() => string.Join(' ', Args.Select(a => a is PipeNode ? "(" + a + ")" : a.ToString()));
 }
 
 /// <summary><c>.a.b</c>: fields of dot.</summary>
@@ -94,7 +124,7 @@ internal sealed class ChainNode(int position, GoNode node, string[] fields) : Go
 
     public string[] Fields { get; } = fields;
 
-    public override string ToString() => (Node is PipeNode p ? "(" + p.Text + ")" : Node.ToString()) + "." + string.Join('.', Fields);
+    public override string ToString() => (Node is PipeNode ? "(" + Node + ")" : Node.ToString()) + "." + string.Join('.', Fields);
 }
 
 internal sealed class IdentifierNode(int position, string name) : GoNode(position)
@@ -114,6 +144,7 @@ internal sealed class NilNode(int position) : GoNode(position)
     public override string ToString() => "nil";
 }
 
+/// <summary>A number, string, character or boolean constant; it prints as written (Go keeps a string's quoted form).</summary>
 internal sealed class LiteralNode(int position, object value, string text) : GoNode(position)
 {
     public object Value { get; } = value;

@@ -30,7 +30,7 @@ internal sealed class GoParser
         _templates = templates;
     }
 
-    /// <summary>Parses <paramref name="text"/>; its definitions are added to <paramref name="templates"/>.</summary>
+    /// <summary>Parses <paramref name="text"/>; its definitions are added to <paramref name="templates"/> (Go's treeSet of one Parse call: a second non-empty definition of a name is an error).</summary>
     public static ListNode Parse(string text, Func<string, bool> isFunction, Dictionary<string, ListNode> templates)
     {
         var parser = new GoParser(text, isFunction, templates);
@@ -101,19 +101,16 @@ internal sealed class GoParser
 
     private void AddTemplate(string name, ListNode body, int position)
     {
-        if (_templates.TryGetValue(name, out var existing) && !IsEmpty(existing) && !IsEmpty(body))
+        if (_templates.TryGetValue(name, out var existing) && !GoTemplate.IsEmptyTree(existing) && !GoTemplate.IsEmptyTree(body))
         {
             throw new GoParseException($"template: multiple definition of template \"{name}\"", position);
         }
 
-        if (!_templates.ContainsKey(name) || !IsEmpty(body))
+        if (!_templates.ContainsKey(name) || !GoTemplate.IsEmptyTree(body))
         {
             _templates[name] = body;
         }
     }
-
-    private static bool IsEmpty(ListNode list) =>
-        list.Nodes.All(n => n is TextNode t && string.IsNullOrWhiteSpace(t.Text));
 
     /// <summary>Nodes up to an <c>{{end}}</c> or <c>{{else</c>; returns the keyword token (its action's rest is left to the caller).</summary>
     private (ListNode List, Token Stop) ParseList()
@@ -227,7 +224,7 @@ internal sealed class GoParser
         PipeNode? pipe = null;
         if (Peek().Kind != TokenKind.Right)
         {
-            pipe = Pipeline("template clause", TokenKind.Right, allowDeclarations: 0);
+            pipe = Pipeline("template clause", TokenKind.Right, allowDeclarations: 1);
         }
         else
         {
@@ -240,7 +237,7 @@ internal sealed class GoParser
     private TemplateCallNode Block(int position)
     {
         var name = Expect(TokenKind.String, "block clause");
-        var pipe = Pipeline("block clause", TokenKind.Right, allowDeclarations: 0);
+        var pipe = Pipeline("block clause", TokenKind.Right, allowDeclarations: 1);
         var saved = _variables;
         var savedRange = _rangeDepth;
         _variables = ["$"];
@@ -337,9 +334,7 @@ internal sealed class GoParser
             _variables.AddRange(declarations);
         }
 
-        var endPosition = _tokens[_index - 1].Position;
-        var text = _text[start..Math.Max(start, endPosition)].Trim();
-        return new PipeNode(start, declarations, isAssign, commands, text);
+        return new PipeNode(start, declarations, isAssign, commands);
     }
 
     private void CheckVariable(string name, int position)
@@ -375,8 +370,7 @@ internal sealed class GoParser
             throw new GoParseException("missing value for command", start);
         }
 
-        var endPosition = Peek().Position;
-        return new CommandNode(start, args, _text[start..Math.Max(start, endPosition)].Trim());
+        return new CommandNode(start, args);
     }
 
     private GoNode Operand()

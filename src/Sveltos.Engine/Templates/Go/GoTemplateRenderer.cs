@@ -28,23 +28,48 @@ public sealed class GoTemplateRenderer
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var templates = new Dictionary<string, ListNode>(StringComparer.Ordinal);
+        var source = new GoSource(sourceName, text);
+        var definitions = new Dictionary<string, ListNode>(StringComparer.Ordinal);
+        var root = Parse(source, definitions);
+        var templates = new GoNamespace();
+        templates.AssociateAll(definitions, source);
+        var set = new GoTemplateSet(sourceName, templates, Limits, Options);
+        return new GoCompiledTemplate(set, new GoTemplate(sourceName, root, source), definitions.Keys.ToList());
+    }
+
+    /// <summary>
+    /// Parses template files (name, text) into one namespace, as Helm parses a chart and its subcharts: in Helm's order
+    /// (deeper paths first, then reverse ordinal), a later definition of a name replacing an earlier one, except that an
+    /// empty definition never replaces one. A name defined twice within one text is a syntax error, as in Go.
+    /// </summary>
+    /// <exception cref="TemplateException">TemplateSyntaxError naming the file, line and column.</exception>
+    public GoTemplateCollection CompileCollection(IEnumerable<KeyValuePair<string, string>> templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        var parsed = new GoNamespace();
+        foreach (var (name, text) in GoTemplateCollection.InHelmOrder(templates))
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name);
+            ArgumentNullException.ThrowIfNull(text);
+            var source = new GoSource(name, text);
+            var definitions = new Dictionary<string, ListNode>(StringComparer.Ordinal);
+            var root = Parse(source, definitions);
+            parsed.Associate(new GoTemplate(name, root, source));
+            parsed.AssociateAll(definitions, source);
+        }
+
+        return new GoTemplateCollection(new GoTemplateSet(GoTemplateCollection.CommonName, parsed, Limits, Options));
+    }
+
+    private static ListNode Parse(GoSource source, Dictionary<string, ListNode> definitions)
+    {
         try
         {
-            var root = GoParser.Parse(text, GoFunctions.IsDefined, templates);
-            return new GoCompiledTemplate(new GoTemplateSet(sourceName, root, templates, Limits, Options), text);
+            return GoParser.Parse(source.Text, GoFunctions.IsDefined, definitions);
         }
         catch (GoParseException e)
         {
-            var (line, column) = GoCompiledTemplate.Position(text, e.Position);
-            throw new TemplateException(
-                e.ErrorId,
-                TemplateErrorIds.KindOf(e.ErrorId),
-                sourceName,
-                line,
-                column,
-                e.Message,
-                "Fix the template syntax; the language is Go's text/template (https://pkg.go.dev/text/template) with the Sprig functions.");
+            throw GoRendering.SyntaxError(e, source);
         }
     }
 }

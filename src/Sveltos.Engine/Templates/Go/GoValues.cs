@@ -95,6 +95,48 @@ internal static class GoValues
         }
     }
 
+    /// <summary>
+    /// The value in the model without copying what already is: dictionaries and lists of the model are kept, and only
+    /// entries of other types are converted, in place. Helm's templates share (and may change) one values tree.
+    /// </summary>
+    public static object? Adopt(object? value, int depth = 0)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new GoFunctionException($"the data is nested more than {MaxDepth} levels deep");
+        }
+
+        switch (value)
+        {
+            case Dictionary<string, object?> map:
+                List<(string Key, object? Value)>? converted = null;
+                foreach (var (key, item) in map)
+                {
+                    var adopted = Adopt(item, depth + 1);
+                    if (!ReferenceEquals(adopted, item))
+                    {
+                        (converted ??= []).Add((key, adopted));
+                    }
+                }
+
+                foreach (var (key, adopted) in converted ?? [])
+                {
+                    map[key] = adopted;
+                }
+
+                return map;
+            case List<object?> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = Adopt(list[i], depth + 1);
+                }
+
+                return list;
+            default:
+                return Normalize(value, depth);
+        }
+    }
+
     /// <summary>A JSON tree of a value, map keys sorted as Go's encoders write them.</summary>
     public static JsonNode? ToJson(object? value, int depth = 0)
     {
@@ -161,6 +203,7 @@ internal static class GoValues
         List<object?> => "[]interface {}",
         DateTimeOffset => "time.Time",
         GoFunction or Delegate => "func",
+        GoObject o => o.GoTypeName,
         _ => value.GetType().Name,
     };
 

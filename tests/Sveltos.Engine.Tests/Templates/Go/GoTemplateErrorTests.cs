@@ -94,7 +94,7 @@ public class GoTemplateErrorTests
     [InlineData("{{ getHostByName \"example.com\" }}")]
     [InlineData("{{ lookup \"v1\" \"Secret\" \"ns\" \"x\" }}")]
     public void TemplatesCannotReachOutside(string text) =>
-        Assert.Equal(TemplateErrorIds.Forbidden, Fails(text).ErrorId);
+        Assert.Equal(TemplateErrorIds.Forbidden, Fails(text, options: GoTemplateOptions.Sveltos).ErrorId);
 
     [Fact]
     public void LoopsStopAtTheLoopLimit()
