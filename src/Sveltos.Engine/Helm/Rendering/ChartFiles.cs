@@ -7,7 +7,7 @@ namespace Sveltos.Engine.Helm.Rendering;
 /// A chart's <c>.Files</c> (Helm's engine.files): the chart's non-template files by path, with Helm's methods. A
 /// missing file reads as empty; <see cref="Glob"/> gives another <see cref="ChartFiles"/> of the files it matches.
 /// </summary>
-public sealed class ChartFiles
+public sealed class ChartFiles : GoObject
 {
     private readonly IReadOnlyDictionary<string, byte[]> _files;
 
@@ -60,6 +60,33 @@ public sealed class ChartFiles
 
     /// <summary>The files as YAML for a Secret's data: base name to base64 of the bytes.</summary>
     public string AsSecrets() => BaseNameYaml(Convert.ToBase64String);
+
+    public override string GoTypeName => "engine.files";
+
+    public override GoMethod? GetMethod(string name) => name switch
+    {
+        "Get" => new GoMethod(1, args => Get(Text(args[0]))),
+        "GetBytes" => new GoMethod(1, args => GetBytes(Text(args[0]))),
+        "Glob" => new GoMethod(1, args => Glob(Text(args[0]))),
+        "Lines" => new GoMethod(1, args => Lines(Text(args[0])).Select(l => (object?)l).ToList()),
+        "AsConfig" => new GoMethod(0, _ => AsConfig()),
+        "AsSecrets" => new GoMethod(0, _ => AsSecrets()),
+        _ => null,
+    };
+
+    /// <summary>files is a Go map type: any other field name indexes it (a missing key is a nil []byte).</summary>
+    public override bool TryGetField(string name, out object? value)
+    {
+        value = GetBytes(name);
+        return true;
+    }
+
+    /// <summary>Go's %v of the map: <c>map[name:[bytes...]]</c>.</summary>
+    public override string ToString() =>
+        "map[" + string.Join(' ', Names.Select(n => $"{n}:[{string.Join(' ', _files[n])}]")) + "]";
+
+    private static string Text(object? argument) =>
+        argument as string ?? throw new GoCallException($"wrong type for value; expected string; got {HelmVersionSet.GoValueType(argument)}");
 
     private string BaseNameYaml(Func<byte[], string> encode)
     {

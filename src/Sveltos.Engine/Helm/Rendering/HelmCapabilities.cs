@@ -1,3 +1,5 @@
+using Sveltos.Engine.Templates.Go;
+
 namespace Sveltos.Engine.Helm.Rendering;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Sveltos.Engine.Helm.Rendering;
 /// (Helm 3.21's default is the Kubernetes release of its client libraries, 1.36, unless <c>--kube-version</c> is
 /// given), the API versions of the client libraries' scheme plus <c>--api-versions</c>, and Helm's version.
 /// </summary>
-public sealed class HelmCapabilities
+public sealed class HelmCapabilities : GoObject
 {
     public const string DefaultKubeVersion = "v1.36.0";
 
@@ -64,15 +66,79 @@ public sealed class HelmCapabilities
 #pragma warning restore CA1707, IDE1006
 
     public HelmBuildInfo HelmVersion { get; } = new(HelmVersionString, "", "clean", "");
+
+    public override string GoTypeName => "*chartutil.Capabilities";
+
+    public override bool TryGetField(string name, out object? value)
+    {
+        value = name switch
+        {
+            "KubeVersion" => KubeVersion,
+            "APIVersions" => APIVersions,
+            "HelmVersion" => HelmVersion,
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    /// <summary>Go's %v of the pointer: <c>&amp;{{v1.36.0 1 36} [v1 ...] {v3.21.4  clean }}</c>.</summary>
+    public override string ToString() => $"&{{{KubeVersion.StructText} {APIVersions} {HelmVersion}}}";
 }
 
 /// <summary><c>.Capabilities.HelmVersion</c> (Helm's version.BuildInfo).</summary>
-public sealed record HelmBuildInfo(string Version, string GitCommit, string GitTreeState, string GoVersion);
+public sealed class HelmBuildInfo(string version, string gitCommit, string gitTreeState, string goVersion) : GoObject
+{
+    public string Version { get; } = version;
+
+    public string GitCommit { get; } = gitCommit;
+
+    public string GitTreeState { get; } = gitTreeState;
+
+    public string GoVersion { get; } = goVersion;
+
+    public override string GoTypeName => "version.BuildInfo";
+
+    public override bool TryGetField(string name, out object? value)
+    {
+        value = name switch
+        {
+            "Version" => Version,
+            "GitCommit" => GitCommit,
+            "GitTreeState" => GitTreeState,
+            "GoVersion" => GoVersion,
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    public override string ToString() => $"{{{Version} {GitCommit} {GitTreeState} {GoVersion}}}";
+}
 
 /// <summary><c>.Capabilities.APIVersions</c>: a list of "group/version" (and "group/version/Kind") strings with <see cref="Has"/>.</summary>
-public sealed class HelmVersionSet(IEnumerable<string> versions)
+public sealed class HelmVersionSet(IEnumerable<string> versions) : GoObject
 {
+    private readonly HashSet<string> _set = new(versions, StringComparer.Ordinal);
+
     public IReadOnlyList<string> Versions { get; } = versions.ToList();
 
-    public bool Has(string apiVersion) => Versions.Contains(apiVersion, StringComparer.Ordinal);
+    public override string GoTypeName => "chartutil.VersionSet";
+
+    public bool Has(string apiVersion) => _set.Contains(apiVersion);
+
+    public override GoMethod? GetMethod(string name) =>
+        name == "Has" ? new GoMethod(1, args => Has(args[0] as string ?? throw new GoCallException($"wrong type for value; expected string; got {GoValueType(args[0])}"))) : null;
+
+    public override string ToString() => $"[{string.Join(' ', Versions)}]";
+
+    internal static string GoValueType(object? value) => value switch
+    {
+        null => "<nil>",
+        long => "int",
+        double => "float64",
+        bool => "bool",
+        Dictionary<string, object?> => "map[string]interface {}",
+        List<object?> => "[]interface {}",
+        GoObject o => o.GoTypeName,
+        _ => value.GetType().Name,
+    };
 }

@@ -83,11 +83,11 @@ public static partial class HelmTemplatePrinter
 
             if (missing)
             {
-                throw new HelmRenderException(
-                    HelmRenderException.TemplateNotFound,
+                throw new HelmException(
+                    HelmRenderErrorIds.TemplateNotFound,
+                    ErrorKind.ObjectNotFound,
                     $"could not find template {pattern} in chart",
-                    pattern,
-                    "ShowOnly takes template paths below the chart name, e.g. templates/deployment.yaml (wildcards as in Go's filepath.Match).");
+                    recommendedAction: "ShowOnly takes template paths below the chart name, e.g. templates/deployment.yaml (wildcards as in Go's filepath.Match).");
             }
         }
 

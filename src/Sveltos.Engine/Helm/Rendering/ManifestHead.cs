@@ -5,12 +5,15 @@ namespace Sveltos.Engine.Helm.Rendering;
 
 /// <summary>
 /// What Helm reads of a rendered document (releaseutil.SimpleHead: apiVersion, kind, metadata.name and
-/// metadata.annotations, decoded YAML → JSON → Go struct, so a wrongly typed field is an error), plus the namespace
-/// and the whole parsed object for callers that want objects.
+/// metadata.annotations, decoded YAML → JSON → Go struct, so a wrongly typed field is an error), plus the namespace.
 /// </summary>
-public sealed record ManifestHead(string ApiVersion, string Kind, string Name, string? Namespace, IReadOnlyDictionary<string, string>? Annotations, JsonNode? Object)
+public sealed record ManifestHead(string ApiVersion, string Kind, string Name, string? Namespace, IReadOnlyDictionary<string, string>? Annotations)
 {
     private const string MetadataType = "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
+
+    /// <summary>The document as a JSON tree (null for an empty one); parsed anew on each call, so callers own it.</summary>
+    public static JsonNode? ToObject(string document) =>
+        YamlDocumentReader.Read(document) is [{ Root: { } root, Error: null }, ..] && root is not YamlScalar { IsNull: true } ? JsonTreeConverter.ToJson(root) : null;
 
     /// <summary>Reads the head of one document.</summary>
     /// <exception cref="FormatException">The message is the part after Helm's "YAML parse error on &lt;file&gt;: ".</exception>
@@ -27,7 +30,7 @@ public sealed record ManifestHead(string ApiVersion, string Kind, string Name, s
         var root = first?.Root;
         if (root is null || root is YamlScalar { IsNull: true })
         {
-            return new ManifestHead("", "", "", null, null, null);
+            return new ManifestHead("", "", "", null, null);
         }
 
         if (root is not YamlMapping mapping)
@@ -54,7 +57,7 @@ public sealed record ManifestHead(string ApiVersion, string Kind, string Name, s
             }
         }
 
-        return new ManifestHead(apiVersion, kind, name, ns, annotations, JsonTreeConverter.ToJson(mapping));
+        return new ManifestHead(apiVersion, kind, name, ns, annotations);
     }
 
     private static void ReadMetadata(YamlNode value, ref string name, ref string? ns, ref Dictionary<string, string>? annotations)

@@ -28,11 +28,13 @@ public static class ManifestSorter
                 }
                 catch (FormatException e)
                 {
-                    throw new HelmRenderException(
-                        HelmRenderException.YamlParseError,
+                    throw new HelmException(
+                        HelmRenderErrorIds.YamlParseError,
+                        ErrorKind.InvalidData,
                         $"YAML parse error on {path}: {e.Message}",
-                        path,
-                        "Fix the template so that it renders valid YAML; render with -OutputDirectory to look at what it produced.");
+                        chart: ChartOf(path),
+                        file: path,
+                        recommendedAction: "Fix the template so that it renders valid YAML; the usual cause is text included without the right indent/nindent.");
                 }
 
                 var hook = HelmHook.From(path, document, head, out var unknownHook);
@@ -48,5 +50,12 @@ public static class ManifestSorter
         }
 
         return (InstallOrder.Sort(hooks, h => h.Kind), InstallOrder.Sort(manifests, m => m.Head.Kind));
+    }
+
+    /// <summary>The chart part of a template path: <c>parent/charts/sub</c> of <c>parent/charts/sub/templates/x.yaml</c>.</summary>
+    internal static string ChartOf(string templatePath)
+    {
+        var at = templatePath.LastIndexOf("/templates/", StringComparison.Ordinal);
+        return at < 0 ? templatePath : templatePath[..at];
     }
 }

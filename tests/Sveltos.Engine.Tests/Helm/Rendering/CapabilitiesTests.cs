@@ -1,5 +1,7 @@
 using Sveltos.Engine.Helm.Rendering;
 
+using Sveltos.Engine.Helm;
+
 namespace Sveltos.Engine.Tests.Helm.Rendering;
 
 public class CapabilitiesTests
@@ -9,7 +11,7 @@ public class CapabilitiesTests
     {
         var capabilities = HelmCapabilities.For(null, null);
 
-        Assert.Equal(("v1.36.0", "1", "36", "v1.36.0"), (capabilities.KubeVersion.Version, capabilities.KubeVersion.Major, capabilities.KubeVersion.Minor, capabilities.KubeVersion.GitVersion));
+        Assert.Equal(("v1.36.0", "1", "36"), (capabilities.KubeVersion.Version, capabilities.KubeVersion.Major, capabilities.KubeVersion.Minor));
         Assert.True(capabilities.APIVersions.Has("apps/v1"));
         Assert.True(capabilities.APIVersions.Has("apiextensions.k8s.io/v1"));
         Assert.False(capabilities.APIVersions.Has("apps/v1/Deployment"));
@@ -31,7 +33,7 @@ public class CapabilitiesTests
     [Fact]
     public void A_bad_kube_version_is_an_error_in_Helms_words()
     {
-        Assert.Equal("invalid kube version 'one.two': Invalid Semantic Version", Assert.Throws<HelmRenderException>(() => HelmKubeVersion.Parse("one.two")).Message);
+        Assert.Equal("invalid kube version 'one.two': Invalid Semantic Version", Assert.Throws<HelmException>(() => HelmKubeVersion.Parse("one.two")).Message);
     }
 
     [Fact]

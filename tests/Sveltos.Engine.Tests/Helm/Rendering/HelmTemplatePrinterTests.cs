@@ -1,5 +1,7 @@
 using Sveltos.Engine.Helm.Rendering;
 
+using Sveltos.Engine.Helm;
+
 namespace Sveltos.Engine.Tests.Helm.Rendering;
 
 public class HelmTemplatePrinterTests
@@ -84,7 +86,7 @@ public class HelmTemplatePrinterTests
     {
         var (hooks, manifests) = Sorted();
 
-        var error = Assert.Throws<HelmRenderException>(() => HelmTemplatePrinter.Print([], manifests, hooks, false, ["templates/none.yaml"]));
+        var error = Assert.Throws<HelmException>(() => HelmTemplatePrinter.Print([], manifests, hooks, false, ["templates/none.yaml"]));
 
         Assert.Equal("could not find template templates/none.yaml in chart", error.Message);
     }

@@ -12,7 +12,7 @@ public class ManifestHeadTests
         Assert.Equal(("apps/v1", "Deployment", "web", "prod"), (head.ApiVersion, head.Kind, head.Name, head.Namespace));
         Assert.Equal("1", head.Annotations!["a"]);
         Assert.Equal("", head.Annotations["b"]);
-        Assert.Equal("web", head.Object!["metadata"]!["name"]!.GetValue<string>());
+        Assert.Equal("web", ManifestHead.ToObject("metadata:\n  name: web")!["metadata"]!["name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -20,7 +20,8 @@ public class ManifestHeadTests
     {
         var head = ManifestHead.Parse("# just a comment");
 
-        Assert.Equal(("", "", null), (head.Kind, head.Name, head.Object));
+        Assert.Equal(("", ""), (head.Kind, head.Name));
+        Assert.Null(ManifestHead.ToObject("# just a comment"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Sveltos.Engine.Helm.Rendering;
 
+using Sveltos.Engine.Helm;
+
 namespace Sveltos.Engine.Tests.Helm.Rendering;
 
 public class ManifestSorterTests
@@ -65,9 +67,9 @@ public class ManifestSorterTests
     [Fact]
     public void A_document_that_does_not_parse_fails_naming_the_template()
     {
-        var error = Assert.Throws<HelmRenderException>(() => ManifestSorter.Sort(Files(("c/templates/x.yaml", "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook-weight: 5\n"))));
+        var error = Assert.Throws<HelmException>(() => ManifestSorter.Sort(Files(("c/templates/x.yaml", "kind: Pod\nmetadata:\n  annotations:\n    helm.sh/hook-weight: 5\n"))));
 
         Assert.Equal("YAML parse error on c/templates/x.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal number into Go struct field .metadata.annotations of type string", error.Message);
-        Assert.Equal("c/templates/x.yaml", error.Target);
+        Assert.Equal(("c", "c/templates/x.yaml"), (error.Chart, error.SourceFile));
     }
 }
