@@ -15,6 +15,7 @@ internal static partial class GoFunctions
         add("toYaml", 1, 1, (e, a) => e.Bounded(TryToYaml(a[0])));
         add("mustToYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
         add("toToml", 1, 1, (e, a) => e.Bounded(ToToml(a[0])));
+        add("fromToml", 1, 1, (_, a) => FromToml(Str(a[0])));
         add("fromYaml", 1, 1, (_, a) => FromYaml(Str(a[0])));
         add("fromYamlArray", 1, 1, (_, a) => FromYamlArray(Str(a[0])));
         add("getResource", 1, 1, (e, a) => GoValues.Normalize(Resource(e, Str(a[0]))));
@@ -83,6 +84,19 @@ internal static partial class GoFunctions
     };
 
     private static string UnmarshalError(object? value, string type) => "error unmarshaling JSON: while decoding JSON: " + GoJson.CannotUnmarshal(value, type);
+
+    /// <summary>Helm's fromToml: a bad document gives a map holding the decoder's error under "Error".</summary>
+    private static Dictionary<string, object?> FromToml(string text)
+    {
+        try
+        {
+            return TomlReader.Read(text);
+        }
+        catch (FormatException e)
+        {
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["Error"] = e.Message };
+        }
+    }
 
     private static object? ReadYaml(string text, out string? error)
     {
