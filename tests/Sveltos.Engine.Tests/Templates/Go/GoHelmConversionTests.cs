@@ -71,4 +71,10 @@ public class GoHelmConversionTests
         Assert.Equal(
             "{\n  \"a\": [\n    1,\n    2.5\n  ],\n  \"b\": {},\n  \"c\": [],\n  \"d\": \"\\u003c\"\n}",
             Render("{{ toPrettyJson (dict \"a\" (list 1 2.5) \"b\" (dict) \"c\" (list) \"d\" \"<\") }}"));
+
+    [Theory]
+    [InlineData("{{ rest (list) }} {{ initial (list) }} {{ rest (list 1) }} {{ initial (list 1 2) }}", "[] [] [] [1]")]
+    [InlineData("{{ join \",\" (list \"a\" .none \"b\" 1) }} {{ toStrings (list .none 2 \"c\") }}", "a,b,1 [2 c]")]
+    public void SprigListHelpersFollowSprig(string text, string expected) =>
+        Assert.Equal(expected, Render(text, new Dictionary<string, object?> { ["none"] = null }));
 }
