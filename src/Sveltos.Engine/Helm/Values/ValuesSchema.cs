@@ -75,6 +75,18 @@ public static class ValuesSchema
         }
     }
 
+    /// <summary>
+    /// The validator knows each draft by one exact URI; charts write them with https, without '#', and so on. An
+    /// unknown meta-schema falls back to the default draft.
+    /// </summary>
+    private static string CanonicalMetaSchema(string uri) => uri switch
+    {
+        _ when uri.Contains("draft-06", StringComparison.Ordinal) => "http://json-schema.org/draft-06/schema#",
+        _ when uri.Contains("draft-07", StringComparison.Ordinal) => "http://json-schema.org/draft-07/schema#",
+        _ when uri.Contains("2019-09", StringComparison.Ordinal) => "https://json-schema.org/draft/2019-09/schema",
+        _ => "https://json-schema.org/draft/2020-12/schema",
+    };
+
     private static JsonSchema Build(byte[] schemaJson, string sourceName)
     {
         try
@@ -84,7 +96,14 @@ public static class ValuesSchema
             {
                 Draft4SchemaTranslation.Translate((JsonObject)node!);
             }
+            else if (node is JsonObject obj && obj["$schema"] is JsonValue declared && declared.TryGetValue<string>(out var uri))
+            {
+                obj["$schema"] = CanonicalMetaSchema(uri);
+            }
 
+            // Each chart's schema is its own document at file:///values.schema.json, as Helm compiles it; a root $id
+            // would register it globally, and the same subchart (under two aliases) would collide with itself.
+            (node as JsonObject)?.Remove("$id");
             var options = new BuildOptions { SchemaRegistry = new SchemaRegistry(), Dialect = Dialect.Draft202012 };
             return JsonSchema.FromText(node?.ToJsonString() ?? "null", options, new Uri("file:///values.schema.json"));
         }
