@@ -56,33 +56,8 @@ internal sealed class ValuesCoalescer(List<string> warnings)
 
     private void CoalesceGlobals(Dictionary<string, object?> dest, Dictionary<string, object?> src, string prefix)
     {
-        Dictionary<string, object?> destGlobals;
-        if (!dest.TryGetValue(GlobalKey, out var dg))
+        if (GlobalsOf(dest, "destination") is not { } destGlobals || GlobalsOf(src, "source") is not { } srcGlobals)
         {
-            destGlobals = new Dictionary<string, object?>(StringComparer.Ordinal);
-        }
-        else if (dg is Dictionary<string, object?> table)
-        {
-            destGlobals = table;
-        }
-        else
-        {
-            warnings.Add($"warning: skipping globals because destination {GlobalKey} is not a table.");
-            return;
-        }
-
-        Dictionary<string, object?> srcGlobals;
-        if (!src.TryGetValue(GlobalKey, out var sg))
-        {
-            srcGlobals = new Dictionary<string, object?>(StringComparer.Ordinal);
-        }
-        else if (sg is Dictionary<string, object?> table)
-        {
-            srcGlobals = table;
-        }
-        else
-        {
-            warnings.Add($"warning: skipping globals because source {GlobalKey} is not a table.");
             return;
         }
 
@@ -117,6 +92,23 @@ internal sealed class ValuesCoalescer(List<string> warnings)
         }
 
         dest[GlobalKey] = destGlobals;
+    }
+
+    /// <summary>The global table of a values map (a new one when absent); null, with Helm's warning, when it is not a table.</summary>
+    private Dictionary<string, object?>? GlobalsOf(Dictionary<string, object?> values, string side)
+    {
+        if (!values.TryGetValue(GlobalKey, out var globals))
+        {
+            return new Dictionary<string, object?>(StringComparer.Ordinal);
+        }
+
+        if (globals is Dictionary<string, object?> table)
+        {
+            return table;
+        }
+
+        warnings.Add($"warning: skipping globals because {side} {GlobalKey} is not a table.");
+        return null;
     }
 
     private void CoalesceChartValues(Chart chart, Dictionary<string, object?> v, string prefix, bool merge)
