@@ -11,9 +11,21 @@ function Invoke-TestSuite {
     $PSNativeCommandUseErrorActionPreference = $false
     $xunitExit = 0
     if (-not $Context.PSObject.Properties['PesterPath']) {
-        Write-Step 'xunit'
-        dotnet test (Join-Path $Context.Root 'Sveltos.sln') -c $Context.Configuration --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $xunitDir
-        $xunitExit = $LASTEXITCODE
+        Write-Step 'Chart registries (docker-registry on loopback ports)'
+        Import-Module (Join-Path $Context.Root 'build/ChartRegistry.psm1') -Force
+        $registryState = Join-Path $Context.ResultsDir 'chart-registries.json'
+        $registries = Start-ChartRegistrySet -StateFile $registryState
+        if (-not $registries.available) { Write-Warning "OCI registry tests will be skipped: $($registries.reason)" }
+        $env:SVELTOS_CHART_REGISTRIES = $registryState
+        try {
+            Write-Step 'xunit'
+            dotnet test (Join-Path $Context.Root 'Sveltos.sln') -c $Context.Configuration --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $xunitDir
+            $xunitExit = $LASTEXITCODE
+        }
+        finally {
+            Stop-ChartRegistrySet -StateFile $registryState
+            Remove-Item Env:SVELTOS_CHART_REGISTRIES -ErrorAction Ignore
+        }
     }
     $xunit = Get-TrxCounts $xunitDir
 

@@ -29,7 +29,7 @@ internal static class TemplateYaml
         {
             if (document.Error is { } error)
             {
-                throw new FormatException($"invalid YAML at line {error.Line}, column {error.Column}: {error.Message}");
+                throw new YamlSyntaxException(error.Line, error.Column, error.Message);
             }
 
             documents.Add(document.IsEmpty ? null : JsonTreeConverter.ToJson(document.Root!));
@@ -97,4 +97,13 @@ internal static class TemplateYaml
             }
         }
     }
+}
+
+/// <summary>Text that is not YAML, with where the reader stopped.</summary>
+internal sealed class YamlSyntaxException(long line, long column, string problem)
+    : FormatException($"invalid YAML at line {line}, column {column}: {problem}")
+{
+    public long Line { get; } = line;
+
+    public string Problem { get; } = problem;
 }

@@ -73,7 +73,7 @@ public sealed class Chart
     /// <summary>A copy of the chart tree that dependency processing may change: own values, metadata and subchart lists; files shared.</summary>
     internal Chart CopyTree()
     {
-        var copy = new Chart(Metadata.WithDependencies(Metadata.Dependencies.Select(d => d.Clone()).ToList()), Lock, Templates, ValuesTree.CopyMap(Values), Schema, Files, Raw);
+        var copy = new Chart(Metadata.WithDependencies(Metadata.Dependencies.Select(d => d.Copy()).ToList()), Lock, Templates, ValuesTree.CopyMap(Values), Schema, Files, Raw);
         foreach (var dependency in _dependencies)
         {
             var child = dependency.CopyTree();

@@ -5,7 +5,7 @@ namespace Sveltos.Engine.Helm.Charts;
 /// <see cref="Enabled"/> is what dependency processing decided (conditions, tags); it is set on the copy of the chart
 /// a render works on, never on a loaded chart.
 /// </summary>
-public sealed class ChartDependency
+public sealed record ChartDependency
 {
     public string Name { get; init; } = "";
 
@@ -27,7 +27,7 @@ public sealed class ChartDependency
     /// <summary>The line of this dependency in its file, for errors.</summary>
     public int Line { get; init; }
 
-    public ChartDependency Clone() => (ChartDependency)MemberwiseClone();
+    public ChartDependency Copy() => this with { };
 
     internal static ChartDependency Read(ChartYamlFields fields) => new()
     {

@@ -30,11 +30,9 @@ internal sealed class ChartYamlFields(YamlMapping mapping, string sourceName, st
 
     public IReadOnlyList<string> Strings(string field)
     {
-        switch (Value(field))
+        switch (Present(field))
         {
             case null:
-                return [];
-            case (YamlScalar s, _) when s.IsNull:
                 return [];
             case (YamlSequence list, var key):
                 return list.Items.Select(item => item switch
@@ -50,11 +48,9 @@ internal sealed class ChartYamlFields(YamlMapping mapping, string sourceName, st
 
     public IReadOnlyDictionary<string, string> StringMap(string field)
     {
-        switch (Value(field))
+        switch (Present(field))
         {
             case null:
-                return new Dictionary<string, string>(StringComparer.Ordinal);
-            case (YamlScalar s, _) when s.IsNull:
                 return new Dictionary<string, string>(StringComparer.Ordinal);
             case (YamlMapping map, var key):
                 var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -77,11 +73,9 @@ internal sealed class ChartYamlFields(YamlMapping mapping, string sourceName, st
     /// <summary>The items of a list of mappings; a null item is reported with <paramref name="nullItemMessage"/>, as Helm's Validate does.</summary>
     public IReadOnlyList<ChartYamlFields> Mappings(string field, string itemStruct, string nullItemMessage)
     {
-        switch (Value(field))
+        switch (Present(field))
         {
             case null:
-                return [];
-            case (YamlScalar s, _) when s.IsNull:
                 return [];
             case (YamlSequence list, var key):
                 return list.Items.Select(item => item switch
@@ -98,11 +92,9 @@ internal sealed class ChartYamlFields(YamlMapping mapping, string sourceName, st
     /// <summary>A field kept as plain values (import-values: strings or child/parent mappings).</summary>
     public IReadOnlyList<object?> Values(string field)
     {
-        switch (Value(field))
+        switch (Present(field))
         {
             case null:
-                return [];
-            case (YamlScalar s, _) when s.IsNull:
                 return [];
             case (YamlSequence list, _):
                 return list.Items.Select(ValuesYamlConverter.ToValue).ToList();
@@ -112,6 +104,9 @@ internal sealed class ChartYamlFields(YamlMapping mapping, string sourceName, st
     }
 
     public bool Has(string field) => Value(field) is not null;
+
+    /// <summary>The field's node, null when it is absent or null (encoding/json leaves the field empty then).</summary>
+    private (YamlNode Node, string Key)? Present(string field) => Value(field) is { Node: YamlScalar { IsNull: true } } ? null : Value(field);
 
     public int LineOf(string field) => Value(field)?.Node.Line ?? mapping.Line;
 

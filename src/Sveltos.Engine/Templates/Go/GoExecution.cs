@@ -67,18 +67,22 @@ internal sealed class GoExecution
         var template = _namespace.Find(name)
             ?? throw new GoFunctionException($"template: no template {GoFormat.Quote(name)} associated with template {GoFormat.Quote(_set.Name)}");
         _includedNames[name] = count + 1;
+        GoExecException? failure;
         try
         {
             return Capture(() => Invoke(template, dot));
         }
         catch (GoExecException e)
         {
-            throw new GoFunctionException(e.GoMessage, e.ErrorId, e.Warning);
+            failure = e;
         }
         finally
         {
             _includedNames[name] = count;
         }
+
+        // Thrown after the catch block: a throw inside it would keep the failed frames on the stack, 1000 includes deep.
+        throw new GoFunctionException(failure.GoMessage, failure.ErrorId, failure.Warning);
     }
 
     /// <summary>
@@ -106,18 +110,21 @@ internal sealed class GoExecution
         scope.Associate(main);
         var saved = _namespace;
         _namespace = scope;
+        GoExecException? failure;
         try
         {
             return Capture(() => Invoke(main, dot)).Replace("<no value>", "", StringComparison.Ordinal);
         }
         catch (GoExecException e)
         {
-            throw new GoFunctionException($"error during tpl function execution for {GoFormat.Quote(text)}: {e.GoMessage}", e.ErrorId, e.Warning);
+            failure = e;
         }
         finally
         {
             _namespace = saved;
         }
+
+        throw new GoFunctionException($"error during tpl function execution for {GoFormat.Quote(text)}: {failure.GoMessage}", failure.ErrorId, failure.Warning);
     }
 
     /// <summary>Helm's lookup, answered by the options' delegate; without one, templates cannot query a cluster.</summary>
@@ -685,20 +692,22 @@ internal sealed class GoExecution
             args[count - 1] = final;
         }
 
+        GoFunctionException failure;
         try
         {
             return function.Body(this, args);
         }
         catch (GoFunctionException e)
         {
-            At(call);
-            throw Error(e.ErrorId, $"error calling {name}: {e.Message}", e.Warning);
+            failure = e;
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or InvalidCastException or DivideByZeroException or KeyNotFoundException or IndexOutOfRangeException or InvalidOperationException or NotSupportedException)
         {
-            At(call);
-            throw Error(TemplateErrorIds.FunctionError, $"error calling {name}: {e.Message}");
+            failure = new GoFunctionException(e.Message);
         }
+
+        At(call);
+        throw Error(failure.ErrorId, $"error calling {name}: {failure.Message}", failure.Warning);
     }
 
     /// <summary>Go's state.errorf: <c>template: LOCATION: executing "NAME" at &lt;NODE&gt;: MESSAGE</c>, the node being the one evaluated last.</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using static Sveltos.Engine.Templates.Go.GoConvert;
 
 namespace Sveltos.Engine.Templates.Go;
@@ -9,12 +6,6 @@ namespace Sveltos.Engine.Templates.Go;
 /// <summary>Sprig's defaults, flow, JSON, type and date functions; the Sveltos functions; Helm's include/tpl/required.</summary>
 internal static partial class GoFunctions
 {
-    private static readonly JsonSerializerOptions RawJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly JsonSerializerOptions PrettyJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
-
-    private static readonly JsonDocumentOptions JsonInput = new() { MaxDepth = GoValues.MaxDepth };
-
     private static void AddSprigOther(Adder add)
     {
         add("default", 1, Many, (_, a) => a.Length < 2 || IsEmpty(a[1]) ? a[0] : a[1]);
@@ -24,15 +15,16 @@ internal static partial class GoFunctions
         add("any", 0, Many, (_, a) => a.Any(v => !IsEmpty(v)));
         add("ternary", 3, 3, (_, a) => GoValues.IsTrue(a[2]) ? a[0] : a[1]);
         // The plain encoders write "" for a value JSON cannot hold (NaN, infinity); the must* ones fail.
-        add("toJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => HtmlSafe(Json(a[0], RawJson)))));
-        add("mustToJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], RawJson))));
-        add("toRawJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => Json(a[0], RawJson))));
-        add("mustToRawJson", 1, 1, (e, a) => e.Bounded(Json(a[0], RawJson)));
-        add("toPrettyJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => HtmlSafe(Json(a[0], PrettyJson)))));
-        add("mustToPrettyJson", 1, 1, (e, a) => e.Bounded(HtmlSafe(Json(a[0], PrettyJson))));
-        add("fromJson", 1, 1, (_, a) => ReadJson(Str(a[0])) is var v && v is Dictionary<string, object?> ? v : new Dictionary<string, object?> { ["Error"] = "json: cannot unmarshal into an object" });
-        add("mustFromJson", 1, 1, (_, a) => ReadJson(Str(a[0])));
-        add("fromJsonArray", 1, 1, (_, a) => ReadJson(Str(a[0])) is List<object?> l ? l : throw new GoFunctionException("json: cannot unmarshal into a list"));
+        add("toJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => GoJson.Marshal(a[0]))));
+        add("mustToJson", 1, 1, (e, a) => e.Bounded(GoJson.Marshal(a[0])));
+        add("toRawJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => GoJson.Marshal(a[0], escapeHtml: false))));
+        add("mustToRawJson", 1, 1, (e, a) => e.Bounded(GoJson.Marshal(a[0], escapeHtml: false)));
+        add("toPrettyJson", 1, 1, (e, a) => e.Bounded(OrEmpty(() => GoJson.Marshal(a[0], indent: true))));
+        add("mustToPrettyJson", 1, 1, (e, a) => e.Bounded(GoJson.Marshal(a[0], indent: true)));
+        // Helm's fromJson and fromJsonArray report a bad text inside the result (an "Error" key, a one-item list); Sprig's mustFromJson fails.
+        add("fromJson", 1, 1, (_, a) => FromJson(Str(a[0])));
+        add("mustFromJson", 1, 1, (_, a) => GoJson.Unmarshal(Str(a[0])));
+        add("fromJsonArray", 1, 1, (_, a) => FromJsonArray(Str(a[0])));
         add("typeOf", 1, 1, (_, a) => GoValues.TypeName(a[0]));
         add("typeIs", 2, 2, (_, a) => Str(a[0]) == GoValues.TypeName(a[1]));
         add("typeIsLike", 2, 2, (_, a) => Str(a[0]).TrimStart('*') == GoValues.TypeName(a[1]));
@@ -61,21 +53,37 @@ internal static partial class GoFunctions
         add("getHostByName", 1, 1, (_, _) => throw new GoFunctionException("templates cannot reach the network (getHostByName)", TemplateErrorIds.Forbidden));
     }
 
-    private static string Json(object? value, JsonSerializerOptions options) => GoValues.ToJson(value)?.ToJsonString(options) ?? "null";
-
-    /// <summary>Go's encoding/json escapes &lt;, &gt; and &amp; (only ever inside strings).</summary>
-    private static string HtmlSafe(string json) =>
-        json.Replace("<", "\\u003c", StringComparison.Ordinal).Replace(">", "\\u003e", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal);
-
-    private static object? ReadJson(string text)
+    private static Dictionary<string, object?> FromJson(string text)
     {
         try
         {
-            return GoValues.Normalize(JsonNode.Parse(text, documentOptions: JsonInput));
+            return GoJson.Unmarshal(text) switch
+            {
+                Dictionary<string, object?> map => map,
+                null => new Dictionary<string, object?>(StringComparer.Ordinal),
+                var other => new Dictionary<string, object?>(StringComparer.Ordinal) { ["Error"] = GoJson.CannotUnmarshal(other, GoJson.MapType) },
+            };
         }
-        catch (JsonException e)
+        catch (GoFunctionException e) when (e.ErrorId == TemplateErrorIds.FunctionError)
         {
-            throw new GoFunctionException($"invalid JSON: {e.Message}");
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["Error"] = e.Message };
+        }
+    }
+
+    private static List<object?> FromJsonArray(string text)
+    {
+        try
+        {
+            return GoJson.Unmarshal(text) switch
+            {
+                List<object?> list => list,
+                null => [],
+                var other => [GoJson.CannotUnmarshal(other, GoJson.SliceType)],
+            };
+        }
+        catch (GoFunctionException e) when (e.ErrorId == TemplateErrorIds.FunctionError)
+        {
+            return [e.Message];
         }
     }
 

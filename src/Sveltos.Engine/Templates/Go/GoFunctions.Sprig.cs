@@ -207,7 +207,7 @@ internal static partial class GoFunctions
 
     private static IEnumerable<string> Strings(object? value) => value switch
     {
-        List<object?> list => list.Select(v => v is null ? "" : ToText(v)),
+        List<object?> list => list.Where(v => v is not null).Select(ToText),
         string s => [s],
         null => [],
         _ => [ToText(value)],
@@ -356,8 +356,9 @@ internal static partial class GoFunctions
 
         Both("first", 1, 1, (_, a) => List(a[0], "first") is { Count: > 0 } l ? l[0] : null);
         Both("last", 1, 1, (_, a) => List(a[0], "last") is { Count: > 0 } l ? l[^1] : null);
-        Both("rest", 1, 1, (_, a) => List(a[0], "rest") is { Count: > 0 } l ? l.Skip(1).ToList() : null);
-        Both("initial", 1, 1, (_, a) => List(a[0], "initial") is { Count: > 0 } l ? l.SkipLast(1).ToList() : null);
+        // Sprig returns a nil []interface{} for an empty list, which prints as [].
+        Both("rest", 1, 1, (_, a) => List(a[0], "rest").Skip(1).ToList());
+        Both("initial", 1, 1, (_, a) => List(a[0], "initial").SkipLast(1).ToList());
         Both("append", 2, 2, (_, a) => List(a[0], "push").Append(a[1]).ToList());
         Both("push", 2, 2, (_, a) => List(a[0], "push").Append(a[1]).ToList());
         Both("prepend", 2, 2, (_, a) => List(a[0], "prepend").Prepend(a[1]).ToList());

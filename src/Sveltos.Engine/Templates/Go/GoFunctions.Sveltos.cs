@@ -14,18 +14,9 @@ internal static partial class GoFunctions
         add("toYaml", 1, 1, (e, a) => e.Bounded(TryToYaml(a[0])));
         add("mustToYaml", 1, 1, (e, a) => e.Bounded(ToYaml(a[0])));
         add("toToml", 1, 1, (e, a) => e.Bounded(ToToml(a[0])));
-        add("fromYaml", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
-        {
-            null => new Dictionary<string, object?>(StringComparer.Ordinal),
-            Dictionary<string, object?> map => map,
-            _ => throw new GoFunctionException("fromYaml reads a mapping; use fromYamlArray for a list"),
-        });
-        add("fromYamlArray", 1, 1, (_, a) => ReadYaml(Str(a[0])) switch
-        {
-            null => new List<object?>(),
-            List<object?> list => list,
-            _ => throw new GoFunctionException("fromYamlArray reads a list"),
-        });
+        add("fromToml", 1, 1, (_, a) => FromToml(Str(a[0])));
+        add("fromYaml", 1, 1, (_, a) => FromYaml(Str(a[0])));
+        add("fromYamlArray", 1, 1, (_, a) => FromYamlArray(Str(a[0])));
         add("getResource", 1, 1, (e, a) => GoValues.Normalize(Resource(e, Str(a[0]))));
         add("copy", 1, 1, (e, a) => e.Bounded(ToYaml(GoValues.Normalize(Resource(e, Str(a[0]))))));
         add("getField", 2, 2, (e, a) => Navigate(Target(e, a[0]), Str(a[1]), out var value) ? value : null);
@@ -64,21 +55,57 @@ internal static partial class GoFunctions
         }
     }
 
-    private static object? ReadYaml(string text)
+    /// <summary>Helm's fromYaml (sigs.k8s.io/yaml.Unmarshal into a map): the first document, numbers as float64, an error under "Error".</summary>
+    private static Dictionary<string, object?> FromYaml(string text)
+    {
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (ReadYaml(text, out var error))
+        {
+            case Dictionary<string, object?> read:
+                return read;
+            case null when error is null:
+                return map;
+            case var other:
+                map["Error"] = error ?? UnmarshalError(other, GoJson.MapType);
+                return map;
+        }
+    }
+
+    /// <summary>Helm's fromYamlArray: a bad text gives a one-item list holding the error.</summary>
+    private static List<object?> FromYamlArray(string text) => ReadYaml(text, out var error) switch
+    {
+        List<object?> list => list,
+        null when error is null => [],
+        var other => [error ?? UnmarshalError(other, GoJson.SliceType)],
+    };
+
+    private static string UnmarshalError(object? value, string type) => "error unmarshaling JSON: while decoding JSON: " + GoJson.CannotUnmarshal(value, type);
+
+    /// <summary>Helm's fromToml: a bad document gives a map holding the decoder's error under "Error".</summary>
+    private static Dictionary<string, object?> FromToml(string text)
     {
         try
         {
-            var documents = TemplateYaml.Read(text).Where(d => d is not null).ToList();
-            return documents.Count switch
-            {
-                0 => null,
-                1 => GoValues.Normalize(documents[0]),
-                _ => throw new GoFunctionException($"the text holds {documents.Count} YAML documents; one is expected"),
-            };
+            return TomlReader.Read(text);
         }
         catch (FormatException e)
         {
-            throw new GoFunctionException(e.Message);
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["Error"] = e.Message };
+        }
+    }
+
+    private static object? ReadYaml(string text, out string? error)
+    {
+        error = null;
+        try
+        {
+            var documents = TemplateYaml.Read(text);
+            return documents.Count == 0 ? null : GoJson.Floats(GoValues.Normalize(documents[0]));
+        }
+        catch (YamlSyntaxException e)
+        {
+            error = $"error converting YAML to JSON: yaml: line {e.Line}: {e.Problem}";
+            return null;
         }
         catch (InvalidDataException e)
         {

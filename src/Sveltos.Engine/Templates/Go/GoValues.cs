@@ -293,7 +293,7 @@ internal static class GoValues
     }
 
     /// <summary>strconv.FormatFloat(f, 'g', -1, 64), as fmt's %v writes it: shortest digits, an exponent below 1e-4 and from 1e6 (JSON: from 1e21).</summary>
-    public static string FormatFloat(double value, int exponentThreshold = 6)
+    public static string FormatFloat(double value, int exponentThreshold = 6, int lowestFixedExponent = -4)
     {
         if (double.IsNaN(value))
         {
@@ -313,7 +313,7 @@ internal static class GoValues
         var (digits, point) = ShortestDigits(Math.Abs(value));
         var sign = value < 0 ? "-" : "";
         var exponent = point - 1;
-        if (exponent < -4 || exponent >= exponentThreshold)
+        if (exponent < lowestFixedExponent || exponent >= exponentThreshold)
         {
             var mantissa = digits.Length > 1 ? digits[0] + "." + digits[1..] : digits;
             return $"{sign}{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
@@ -330,7 +330,7 @@ internal static class GoValues
     }
 
     /// <summary>The shortest round-trip decimal digits of a positive double, and where the decimal point goes.</summary>
-    private static (string Digits, int Point) ShortestDigits(double value)
+    internal static (string Digits, int Point) ShortestDigits(double value)
     {
         var round = value.ToString("R", CultureInfo.InvariantCulture);
         var ePos = round.IndexOfAny(['E', 'e']);

@@ -38,7 +38,7 @@ internal static class GoYaml
     /// <summary>go-yaml's string style: literal when multi-line, plain when it reads back as the same string, double-quoted otherwise.</summary>
     private static GoYamlScalar String(string text) =>
         text.Contains('\n', StringComparison.Ordinal) ? new GoYamlScalar(text, GoYamlStyle.Literal)
-        : GoYamlResolver.ReadsAsString(text) && !GoYamlResolver.IsBase60Float(text) ? new GoYamlScalar(text, GoYamlStyle.Plain)
+        : GoYamlResolver.CanBePlain(text) ? new GoYamlScalar(text, GoYamlStyle.Plain)
         : new GoYamlScalar(text, GoYamlStyle.DoubleQuoted);
 
     /// <summary>A float64 as encoding/json writes it and go-yaml reads that back: integers when the text has no point or exponent.</summary>

@@ -7,7 +7,8 @@ namespace Sveltos.Engine.Templates.Go;
 /// <summary>
 /// TOML as Helm's and Sveltos' toToml writes it (BurntSushi/toml's encoder): in each table the plain keys first, then
 /// the tables and arrays of tables, each group sorted; nested tables indented two spaces per level; a blank line
-/// before each top-level table and each array-of-tables entry; null values left out.
+/// before each top-level table and each array-of-tables entry; null values left out; inline tables (in arrays) with
+/// their plain keys before their tables, as the encoder writes them.
 /// </summary>
 internal static partial class TomlWriter
 {
@@ -102,7 +103,8 @@ internal static partial class TomlWriter
             case Dictionary<string, object?> map:
                 text.Append('{');
                 var first = true;
-                foreach (var key in map.Keys.Where(k => map[k] is not null).Order(StringComparer.Ordinal))
+                var keys = map.Keys.Where(k => map[k] is not null).Order(StringComparer.Ordinal).ToList();
+                foreach (var key in keys.Where(k => !IsTable(map[k]) && !IsTableArray(map[k])).Concat(keys.Where(k => IsTable(map[k]) || IsTableArray(map[k]))))
                 {
                     text.Append(first ? "" : ", ").Append(Key(key)).Append(" = ");
                     WriteValue(text, map[key]);
@@ -117,7 +119,7 @@ internal static partial class TomlWriter
         }
     }
 
-    /// <summary>strconv.FormatFloat(f, 'f', -1, 64), with ".0" added to whole numbers so they stay floats.</summary>
+    /// <summary>strconv.FormatFloat(f, 'f', -1, 64) (shortest digits, never an exponent), with ".0" added to whole numbers so they stay floats.</summary>
     private static string Float(double value)
     {
         if (double.IsNaN(value))
@@ -130,12 +132,7 @@ internal static partial class TomlWriter
             return value > 0 ? "inf" : "-inf";
         }
 
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E', StringComparison.Ordinal))
-        {
-            text = Math.Abs(value) < 7.9e28 ? ((decimal)value).ToString(CultureInfo.InvariantCulture) : value.ToString("F0", CultureInfo.InvariantCulture);
-        }
-
+        var text = GoValues.FormatFloat(value, exponentThreshold: int.MaxValue, lowestFixedExponent: int.MinValue);
         return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
     }
 

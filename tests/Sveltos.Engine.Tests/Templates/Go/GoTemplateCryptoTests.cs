@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sveltos.Engine.Templates;
 using Sveltos.Engine.Templates.Go.Crypto;
 using static Sveltos.Engine.Tests.Templates.Go.GoTemplateTestData;
 
@@ -10,6 +11,13 @@ namespace Sveltos.Engine.Tests.Templates.Go;
 [Collection(CpuHeavyCollection.Name)]
 public class GoTemplateCryptoTests
 {
+    /// <summary>RSA 4096 and DSA 2048 keys take seconds to generate on a loaded machine; the 2 s default limit is what a template gets, not what these tests measure.</summary>
+    private static readonly TemplateLimits KeyGeneration = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private static string Render(string text) => GoTemplateTestData.Render(text, limits: KeyGeneration);
+
+    private static TemplateException Fails(string text) => GoTemplateTestData.Fails(text, limits: KeyGeneration);
+
     [Fact]
     public void BcryptWritesA2aCost10HashOfThePassword()
     {
