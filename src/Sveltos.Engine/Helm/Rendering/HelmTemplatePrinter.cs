@@ -95,7 +95,7 @@ public static partial class HelmTemplatePrinter
     }
 
     /// <summary>Helm ignores filepath.Match's error: a malformed pattern matches nothing.</summary>
-    private static bool Matches(string pattern, string path)
+    internal static bool Matches(string pattern, string path)
     {
         try
         {

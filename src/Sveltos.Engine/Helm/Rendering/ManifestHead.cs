@@ -24,7 +24,7 @@ public sealed record ManifestHead(string ApiVersion, string Kind, string Name, s
         var first = read.Count == 0 ? null : read[0];
         if (first?.Error is { } error)
         {
-            throw new FormatException($"error converting YAML to JSON: yaml: line {error.Line}: {error.Message}");
+            throw new FormatException($"error converting YAML to JSON: yaml: {GoYamlError(error)}");
         }
 
         var root = first?.Root;
@@ -111,6 +111,28 @@ public sealed record ManifestHead(string ApiVersion, string Kind, string Name, s
         }
 
         return annotations;
+    }
+
+    /// <summary>
+    /// go-yaml words a scanner error by its problem alone ("could not find expected ':'"), where YamlDotNet adds the
+    /// context ("while scanning a simple key, ..."); and it places an unterminated simple key where it gave up, the
+    /// line after the key, where YamlDotNet names the key's own line.
+    /// </summary>
+    private static string GoYamlError(YamlSyntaxError error)
+    {
+        var message = error.Message;
+        var line = error.Line;
+        if (message.StartsWith("while ", StringComparison.Ordinal) && message.IndexOf(", ", StringComparison.Ordinal) is > 0 and var comma)
+        {
+            message = message[(comma + 2)..];
+        }
+
+        if (message == "could not find expected ':'")
+        {
+            line++;
+        }
+
+        return $"line {line}: {message}";
     }
 
     /// <summary>Go's encoding/json matches a key to a field exactly or, failing that, case-insensitively.</summary>

@@ -42,6 +42,14 @@ public class ManifestHeadTests
     }
 
     [Fact]
+    public void A_line_that_is_not_a_key_is_reported_as_go_yaml_reports_it()
+    {
+        var error = Assert.Throws<FormatException>(() => ManifestHead.Parse("apiVersion: v1\nkind: Pod\nspec:\n  a: b\ninvalid"));
+
+        Assert.Equal("error converting YAML to JSON: yaml: line 6: could not find expected ':'", error.Message);
+    }
+
+    [Fact]
     public void YAML_that_does_not_parse_names_the_line()
     {
         var error = Assert.Throws<FormatException>(() => ManifestHead.Parse("kind: Pod\nmetadata:\n  name: a\n bad: [\n"));
