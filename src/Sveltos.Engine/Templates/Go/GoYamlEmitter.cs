@@ -129,11 +129,8 @@ internal sealed class GoYamlEmitter
         var allowBreaks = !_simpleKeyContext;
         switch (style)
         {
-            case GoYamlStyle.Plain:
-                WritePlain(value, allowBreaks);
-                break;
-            case GoYamlStyle.SingleQuoted:
-                WriteSingleQuoted(value, allowBreaks);
+            case GoYamlStyle.Plain or GoYamlStyle.SingleQuoted:
+                WritePlainOrSingleQuoted(value, allowBreaks, style == GoYamlStyle.SingleQuoted);
                 break;
             case GoYamlStyle.DoubleQuoted:
                 WriteDoubleQuoted(value, allowBreaks);
@@ -248,9 +245,14 @@ internal sealed class GoYamlEmitter
         _indention = _indention && isIndention;
     }
 
-    private void WritePlain(int[] value, bool allowBreaks)
+    /// <summary>A plain or single-quoted scalar: the two differ only in the quotes, doubled quotes and where a fold may go.</summary>
+    private void WritePlainOrSingleQuoted(int[] value, bool allowBreaks, bool quoted)
     {
-        if (!_whitespace)
+        if (quoted)
+        {
+            WriteIndicator("'", true, false, false);
+        }
+        else if (!_whitespace)
         {
             Put(' ');
         }
@@ -262,7 +264,7 @@ internal sealed class GoYamlEmitter
             var c = value[i];
             if (c == ' ')
             {
-                if (allowBreaks && !spaces && _column > Width && i + 1 < value.Length && value[i + 1] != ' ')
+                if (allowBreaks && !spaces && _column > Width && (!quoted || i > 0) && i + 1 < value.Length && value[i + 1] != ' ')
                 {
                     WriteIndent();
                 }
@@ -291,57 +293,7 @@ internal sealed class GoYamlEmitter
                     WriteIndent();
                 }
 
-                Write(c);
-                _indention = false;
-                spaces = false;
-                breaks = false;
-            }
-        }
-
-        _whitespace = false;
-        _indention = false;
-    }
-
-    private void WriteSingleQuoted(int[] value, bool allowBreaks)
-    {
-        WriteIndicator("'", true, false, false);
-        var spaces = false;
-        var breaks = false;
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c == ' ')
-            {
-                if (allowBreaks && !spaces && _column > Width && i > 0 && i < value.Length - 1 && value[i + 1] != ' ')
-                {
-                    WriteIndent();
-                }
-                else
-                {
-                    Write(c);
-                }
-
-                spaces = true;
-            }
-            else if (ScalarAnalysis.IsBreak(c))
-            {
-                if (!breaks && c == '\n')
-                {
-                    PutBreak();
-                }
-
-                WriteBreak(c);
-                _indention = true;
-                breaks = true;
-            }
-            else
-            {
-                if (breaks)
-                {
-                    WriteIndent();
-                }
-
-                if (c == '\'')
+                if (quoted && c == '\'')
                 {
                     Put('\'');
                 }
@@ -353,7 +305,11 @@ internal sealed class GoYamlEmitter
             }
         }
 
-        WriteIndicator("'", false, false, false);
+        if (quoted)
+        {
+            WriteIndicator("'", false, false, false);
+        }
+
         _whitespace = false;
         _indention = false;
     }
