@@ -17,9 +17,12 @@ internal static partial class TemplateWaits
             return null;
         }
 
+        // Go's messages cut the failing expression to 20 characters; the whole of it is read here.
+        var text = error.Expression is null ? error.Message : $"{error.Message} <{error.Expression}>";
+
         // getResource "Bucket" and get_resource name it 'Bucket'; .MgmtResources.Bucket (Go) and resources.Bucket (Scriban) read it.
         if (request.MissingResources.FirstOrDefault(m => new[] { $"'{m.Identifier}'", $".MgmtResources.{m.Identifier}", $"resources.{m.Identifier}" }
-                .Any(form => error.Message.Contains(form, StringComparison.Ordinal))) is { } missing)
+                .Any(form => text.Contains(form, StringComparison.Ordinal))) is { } missing)
         {
             return missing.ToString();
         }
@@ -32,7 +35,7 @@ internal static partial class TemplateWaits
         }
 
         // The same in Go templates: at <(getResource "Bucket").status.atProvider.url>: map has no entry for key "atProvider".
-        if (GoFieldOfResource().Match(error.Message) is { Success: true } go && request.Resources.ContainsKey(go.Groups["id"].Value)
+        if (error.Expression is not null && GoFieldOfResource().Match($"<{error.Expression}>") is { Success: true } go && request.Resources.ContainsKey(go.Groups["id"].Value)
             && (error.Message.Contains("map has no entry for key", StringComparison.Ordinal) || error.Message.Contains("nil pointer evaluating", StringComparison.Ordinal)))
         {
             return $"{go.Groups["id"].Value} to have {go.Groups["path"].Value.TrimStart('.')}";

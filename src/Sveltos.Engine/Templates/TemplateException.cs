@@ -29,6 +29,9 @@ public sealed class TemplateException : SveltosException
     /// <summary>A Go template's error as Go's text/template words it: <c>template: chart/templates/x.yaml:12:5: executing ...</c>.</summary>
     public string? GoMessage { get; init; }
 
+    /// <summary>The whole text of the expression that failed, where the engine knows it (Go cuts it to 20 characters in messages).</summary>
+    public string? Expression { get; init; }
+
     /// <summary>
     /// A Go template's error as Helm prints it: Go's text, except that Helm reports a <c>required</c> or <c>fail</c>
     /// message alone (<c>execution error at (chart/templates/x.yaml:12:5): message</c>) and a syntax error as

@@ -719,7 +719,10 @@ internal sealed class GoExecution
         }
 
         var problem = $"executing {GoFormat.Quote(_templateName)} at <{Context(_node)}>: {message}";
-        return new GoExecException(errorId, problem, _node.Position, _source, $"template: {_source.Location(_node.Position)}: {problem}", warning);
+        return new GoExecException(errorId, problem, _node.Position, _source, $"template: {_source.Location(_node.Position)}: {problem}", warning)
+        {
+            Expression = _node.ToString(),
+        };
     }
 
     /// <summary>Go's ErrorContext: the node as text, cut to 20 characters when longer than 20 bytes.</summary>

@@ -33,4 +33,7 @@ internal sealed class GoExecException(string errorId, string message, int positi
     public GoSource Text { get; } = source;
 
     public string GoMessage { get; } = goMessage;
+
+    /// <summary>The failing node's whole text (the message holds Go's 20-character cut of it), or null.</summary>
+    public string? Expression { get; init; }
 }

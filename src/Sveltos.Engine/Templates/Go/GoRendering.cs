@@ -30,6 +30,7 @@ internal static class GoRendering
             throw new TemplateException(e.ErrorId, TemplateErrorIds.KindOf(e.ErrorId), e.Text.Name, line, column, e.Message, RecommendedAction(e.ErrorId))
             {
                 GoMessage = e.GoMessage,
+                Expression = e.Expression,
                 HelmMessage = e.Warning is null ? e.GoMessage : $"execution error at ({Location(e.GoMessage)}): {e.Warning}",
             };
         }

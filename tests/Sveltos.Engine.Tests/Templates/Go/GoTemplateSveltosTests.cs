@@ -72,6 +72,14 @@ public class GoTemplateSveltosTests
     }
 
     [Fact]
+    public void AFailingExpressionIsCutInTheMessageAsGoCutsItAndKeptWholeForTheEngine()
+    {
+        var e = Assert.Throws<TemplateException>(() => RenderCluster("{{ .MgmtResources.Bucket.status.atProvider.region }}"));
+        Assert.Contains("at <.MgmtResources.Bucke...>: map has no entry for key \"region\"", e.Message, StringComparison.Ordinal);
+        Assert.Equal(".MgmtResources.Bucket.status.atProvider.region", e.Expression);
+    }
+
+    [Fact]
     public void MissingClusterDataIsAnErrorAsInSveltos()
     {
         var e = Assert.Throws<TemplateException>(() => RenderCluster("{{ .Cluster.metadata.labels.zone }}"));
