@@ -34,6 +34,8 @@
         'Invoke-ClusterClassification'
         'Test-Drift'
         'Watch-Drift'
+        'Expand-HelmChart'
+        'Publish-HelmChart'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

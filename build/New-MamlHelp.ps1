@@ -235,7 +235,8 @@ function Write-TypeList {
 function Write-CommandHelp {
     param([System.Xml.XmlWriter] $Writer, $Command, $Doc)
 
-    $parameters = $Command.Parameters.Values | Where-Object Name -NotIn $commonParameters
+    # get_Values(): a cmdlet's parameter named Values (Expand-HelmChart -Values) would win over the property.
+    $parameters = $Command.Parameters.get_Values() | Where-Object Name -NotIn $commonParameters
     foreach ($p in $parameters) {
         if (-not $Doc.Parameters.ContainsKey($p.Name) -or -not ($Doc.Parameters[$p.Name] -join '').Trim()) {
             throw "$($Doc.Path): parameter -$($p.Name) of $($Command.Name) has no description under '## PARAMETERS'."

@@ -10,9 +10,17 @@ namespace Sveltos.Engine.Helm.Charts;
 /// </summary>
 internal static class ChartFileWriter
 {
-    public static string ChartYaml(ChartMetadata m)
+    public static string ChartYaml(ChartMetadata m) => Write(Fields(m, withV1Dependencies: false));
+
+    /// <summary>
+    /// Go's json.Marshal of chart.Metadata (fields in the struct's order, empty ones left out): the config blob of a
+    /// chart pushed to an OCI registry, and the fields of its repository index entry.
+    /// </summary>
+    public static string ChartJson(ChartMetadata m) => GoJson.Marshal(Fields(m, withV1Dependencies: true));
+
+    private static GoStruct Fields(ChartMetadata m, bool withV1Dependencies)
     {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var map = new GoStruct();
         Put(map, "name", m.Name);
         Put(map, "home", m.Home);
         PutList(map, "sources", m.Sources);
@@ -23,7 +31,7 @@ internal static class ChartFileWriter
         {
             map["maintainers"] = m.Maintainers.Select(x =>
             {
-                var maintainer = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var maintainer = new GoStruct();
                 Put(maintainer, "name", x.Name);
                 Put(maintainer, "email", x.Email);
                 Put(maintainer, "url", x.Url);
@@ -47,13 +55,13 @@ internal static class ChartFileWriter
         }
 
         Put(map, "kubeVersion", m.KubeVersion);
-        if (m.ApiVersion != ChartMetadata.ApiVersionV1 && m.Dependencies.Count > 0)
+        if ((withV1Dependencies || m.ApiVersion != ChartMetadata.ApiVersionV1) && m.Dependencies.Count > 0)
         {
             map["dependencies"] = Dependencies(m.Dependencies);
         }
 
         Put(map, "type", m.Type);
-        return Write(map);
+        return map;
     }
 
     public static string LockYaml(ChartLock lockFile) => Write(new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -65,8 +73,9 @@ internal static class ChartFileWriter
 
     private static List<object?> Dependencies(IReadOnlyList<ChartDependency> dependencies) => dependencies.Select(d =>
     {
-        var map = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = d.Name, ["repository"] = d.Repository };
+        var map = new GoStruct { ["name"] = d.Name };
         Put(map, "version", d.Version);
+        map["repository"] = d.Repository;
         Put(map, "condition", d.Condition);
         PutList(map, "tags", d.Tags);
         if (d.Enabled)

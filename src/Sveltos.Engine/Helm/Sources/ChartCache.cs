@@ -12,9 +12,20 @@ public sealed class ChartCache
 
     public string Root { get; }
 
-    /// <summary>The user's cache folder: $XDG_CACHE_HOME or ~/.cache on Unix, %LOCALAPPDATA% on Windows; then sveltos/helm.</summary>
+    /// <summary>Names the cache folder instead of the default (a CI job points it at a folder it caches between runs).</summary>
+    public const string RootVariable = "SVELTOS_HELM_CACHE";
+
+    /// <summary>
+    /// $SVELTOS_HELM_CACHE, else the user's cache folder: $XDG_CACHE_HOME or ~/.cache on Unix, %LOCALAPPDATA% on
+    /// Windows; then sveltos/helm.
+    /// </summary>
     public static string DefaultRoot()
     {
+        if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         var cache = !string.IsNullOrEmpty(xdg) ? xdg
             : OperatingSystem.IsWindows() ? Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData)

@@ -47,7 +47,7 @@ internal static class GoJson
                 WriteString(text, s, escapeHtml);
                 break;
             case Dictionary<string, object?> map:
-                WriteItems(text, '{', '}', map.Keys.Order(StringComparer.Ordinal), level, key =>
+                WriteItems(text, '{', '}', map is GoStruct ? map.Keys.AsEnumerable() : map.Keys.Order(StringComparer.Ordinal), level, key =>
                 {
                     WriteString(text, key, escapeHtml);
                     text.Append(level >= 0 ? ": " : ":");
