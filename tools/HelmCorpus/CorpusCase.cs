@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Sveltos.HelmCorpus;
+
+/// <summary>One entry of the corpus's cases.json: a <c>helm template</c> command and the golden it printed.</summary>
+internal sealed record CorpusCase(
+    string Name,
+    string? Chart,
+    string? ChartOverlay,
+    IReadOnlyList<string> Args,
+    string Expected,
+    string? DerivedExpected,
+    bool ExpectsError,
+    string ExpectedStatus,
+    bool ChartComplete,
+    IReadOnlyList<string> Missing)
+{
+    /// <summary>A golden stored only from an older Helm or chart, with no fixed-up copy: not a measure of Helm 3.21.</summary>
+    public bool GoldenIsStale => DerivedExpected is null && ExpectedStatus.StartsWith("stale", StringComparison.Ordinal);
+
+    /// <summary>The golden was post-processed by the chart's Makefile (sed stripping trailing blanks from each line).</summary>
+    public bool GoldenStripsTrailingBlanks => ExpectedStatus.Contains("trailing blanks stripped", StringComparison.Ordinal);
+
+    public static List<CorpusCase> Load(string casesJson)
+    {
+        using var document = JsonDocument.Parse(casesJson);
+        return document.RootElement.EnumerateArray().Select(Read).ToList();
+    }
+
+    private static CorpusCase Read(JsonElement e) => new(
+        e.GetProperty("name").GetString()!,
+        Text(e, "chart"),
+        Text(e, "chartOverlay"),
+        e.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList(),
+        e.GetProperty("expected").GetString()!,
+        Text(e, "derivedExpected"),
+        e.GetProperty("expectsError").GetBoolean(),
+        Text(e, "expectedStatus") ?? "",
+        !e.TryGetProperty("chartComplete", out var complete) || complete.GetBoolean(),
+        e.TryGetProperty("missing", out var missing) ? missing.EnumerateArray().Select(m => m.GetString()!).ToList() : []);
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
