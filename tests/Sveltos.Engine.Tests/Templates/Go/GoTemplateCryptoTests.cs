@@ -50,6 +50,22 @@ public class GoTemplateCryptoTests
     }
 
     [Fact]
+    public void ADsaKeyWithAShortPrivateValueIsWrittenAsStrictDer()
+    {
+        var parameters = new DSAParameters
+        {
+            P = [0x00, 0xC1, 0x02], Q = [0x00, 0x91], G = [0x00, 0x00, 0x05], Y = [0x00, 0x7F, 0x03], X = [0x00, 0x11],
+        };
+        var sequence = new System.Formats.Asn1.AsnReader(PrivateKeyPem.WriteDsa(parameters), System.Formats.Asn1.AsnEncodingRules.DER).ReadSequence();
+        Assert.Equal(0, (int)sequence.ReadInteger());
+        Assert.Equal(new byte[] { 0x00, 0xC1, 0x02 }, sequence.ReadIntegerBytes().ToArray());
+        Assert.Equal(new byte[] { 0x00, 0x91 }, sequence.ReadIntegerBytes().ToArray());
+        Assert.Equal(new byte[] { 0x05 }, sequence.ReadIntegerBytes().ToArray());
+        Assert.Equal(new byte[] { 0x7F, 0x03 }, sequence.ReadIntegerBytes().ToArray());
+        Assert.Equal(new byte[] { 0x11 }, sequence.ReadIntegerBytes().ToArray());
+    }
+
+    [Fact]
     public void GenPrivateKeyWritesPemKeysOfEachKind()
     {
         var rsa = Render("{{ genPrivateKey \"rsa\" }}");

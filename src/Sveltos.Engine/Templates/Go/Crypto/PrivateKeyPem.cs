@@ -77,7 +77,7 @@ internal static class PrivateKeyPem
         return key;
     }
 
-    private static byte[] WriteDsa(DSAParameters p)
+    internal static byte[] WriteDsa(DSAParameters p)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
@@ -85,7 +85,7 @@ internal static class PrivateKeyPem
             writer.WriteInteger(0);
             foreach (var value in new[] { p.P!, p.Q!, p.G!, p.Y!, p.X! })
             {
-                writer.WriteIntegerUnsigned(value);
+                writer.WriteIntegerUnsigned(Minimal(value));
             }
         }
 
@@ -113,6 +113,21 @@ internal static class PrivateKeyPem
             X = Pad(values[4], q.Length),
         });
         return dsa;
+    }
+
+    /// <summary>
+    /// .NET exports G, Y and X padded to the length of P or Q; DER wants an integer without leading zero bytes (about
+    /// one key in 128 has a short X).
+    /// </summary>
+    private static byte[] Minimal(byte[] value)
+    {
+        var start = 0;
+        while (start < value.Length - 1 && value[start] == 0)
+        {
+            start++;
+        }
+
+        return value[start..];
     }
 
     /// <summary>.NET wants G and Y as long as P, and X as long as Q; DER drops leading zero bytes.</summary>
