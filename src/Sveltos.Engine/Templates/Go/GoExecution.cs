@@ -488,12 +488,16 @@ internal sealed class GoExecution
         NotAFunction(command, hasFinal);
         return first switch
         {
-            LiteralNode literal => literal.Value,
+            LiteralNode literal => Constant(literal),
             DotNode => dot,
             NilNode => throw Error(TemplateErrorIds.RuntimeError, "nil is not a command"),
             _ => throw Error(TemplateErrorIds.RuntimeError, $"can't evaluate command {GoFormat.Quote(first.ToString()!)}"),
         };
     }
+
+    private object Constant(LiteralNode literal) => literal.Value is OverflowingConstant overflowing
+        ? throw Error(TemplateErrorIds.RuntimeError, $"{overflowing.Text} overflows int")
+        : literal.Value;
 
     private void NotAFunction(CommandNode command, bool hasFinal)
     {
@@ -513,7 +517,7 @@ internal sealed class GoExecution
             case NilNode:
                 return null;
             case LiteralNode literal:
-                return literal.Value;
+                return Constant(literal);
             case FieldNode field:
                 return EvalFieldChain(dot, new Receiver(dot), field.Names, null, null, false);
             case VariableNode variable:
