@@ -472,7 +472,7 @@ internal sealed class GoExecution
         {
             case FieldNode field:
                 At(field);
-                return EvalFieldChain(dot, new Receiver(dot), field.Names, command, final, hasFinal);
+                return EvalFieldChain(dot, new Receiver(dot), field, field.Names, command, final, hasFinal);
             case ChainNode chain:
                 return EvalChain(dot, chain, command, final, hasFinal);
             case IdentifierNode identifier:
@@ -519,7 +519,7 @@ internal sealed class GoExecution
             case LiteralNode literal:
                 return Constant(literal);
             case FieldNode field:
-                return EvalFieldChain(dot, new Receiver(dot), field.Names, null, null, false);
+                return EvalFieldChain(dot, new Receiver(dot), field, field.Names, null, null, false);
             case VariableNode variable:
                 return EvalVariable(dot, variable, null, null, false);
             case PipeNode pipe:
@@ -547,7 +547,7 @@ internal sealed class GoExecution
             return value;
         }
 
-        return EvalFieldChain(dot, new Receiver(value), variable.Fields, command, final, hasFinal);
+        return EvalFieldChain(dot, new Receiver(value), variable, variable.Fields, command, final, hasFinal);
     }
 
     private object? EvalChain(object? dot, ChainNode chain, CommandNode? command, object? final, bool hasFinal)
@@ -558,9 +558,9 @@ internal sealed class GoExecution
             throw Error(TemplateErrorIds.RuntimeError, $"indirection through explicit nil in {chain}");
         }
 
+        // Go reports a failing field at the last node the pipeline evaluated, not at the chain: (.Values).a.x fails "at <.Values>".
         var receiver = EvalArg(dot, chain.Node);
-        At(chain);
-        return EvalFieldChain(dot, new Receiver(receiver), chain.Fields, command, final, hasFinal);
+        return EvalFieldChain(dot, new Receiver(receiver), chain, chain.Fields, command, final, hasFinal);
     }
 
     /// <summary>
@@ -570,9 +570,8 @@ internal sealed class GoExecution
     /// </summary>
     private readonly record struct Receiver(object? Value, bool NilInterface = false);
 
-    private object? EvalFieldChain(object? dot, Receiver receiver, string[] names, CommandNode? command, object? final, bool hasFinal)
+    private object? EvalFieldChain(object? dot, Receiver receiver, GoNode node, string[] names, CommandNode? command, object? final, bool hasFinal)
     {
-        var node = _node!;
         for (var i = 0; i < names.Length - 1; i++)
         {
             receiver = EvalField(dot, receiver, names[i], node, null, null, false);
