@@ -26,6 +26,9 @@ internal sealed class GoExecution
     private GoSource _source;
     private string _templateName;
     private GoNode? _node;
+
+    /// <summary>Whether the last field chain ended on a map entry (a nil interface{} when it holds nil), as Go's validateType sees it.</summary>
+    private bool _lastFieldWasNilInterface;
     private int _depth;
     private int _iterations;
 
@@ -113,7 +116,7 @@ internal sealed class GoExecution
         GoExecException? failure;
         try
         {
-            return Capture(() => Invoke(main, dot)).Replace("<no value>", "", StringComparison.Ordinal);
+            return Capture(() => Invoke(main, dot)).Replace(GoValues.NoValue, "", StringComparison.Ordinal);
         }
         catch (GoExecException e)
         {
@@ -260,7 +263,7 @@ internal sealed class GoExecution
                 if (action.Pipe.Declarations.Count == 0)
                 {
                     At(action);
-                    Write(value is null ? "<no value>" : GoValues.Sprint(value));
+                    Write(value is null ? GoValues.NoValue : GoValues.Sprint(value));
                 }
 
                 return Flow.Normal;
@@ -577,7 +580,9 @@ internal sealed class GoExecution
             receiver = EvalField(dot, receiver, names[i], node, null, null, false);
         }
 
-        return EvalField(dot, receiver, names[^1], node, command, final, hasFinal).Value;
+        var last = EvalField(dot, receiver, names[^1], node, command, final, hasFinal);
+        _lastFieldWasNilInterface = last.NilInterface;
+        return last.Value;
     }
 
     private Receiver EvalField(object? dot, Receiver receiver, string name, GoNode node, CommandNode? command, object? final, bool hasFinal)
@@ -685,9 +690,14 @@ internal sealed class GoExecution
         }
 
         var args = new object?[count];
+        var evaluatedLast = argCount == 0 ? [] : new GoNode[argCount];
+        var nilInterfaces = 0UL;
         for (var i = 0; i < argCount; i++)
         {
+            _lastFieldWasNilInterface = false;
             args[i] = EvalArg(dot, command!.Args[i + 1]);
+            evaluatedLast[i] = _node!;
+            nilInterfaces |= _lastFieldWasNilInterface && i < 64 ? 1UL << i : 0;
         }
 
         if (hasFinal)
@@ -700,6 +710,10 @@ internal sealed class GoExecution
         {
             return function.Body(this, args);
         }
+        catch (GoArgumentException e) when (IndexOfArgument(args, e.Value) is var index and >= 0)
+        {
+            throw ArgumentError(e, index < argCount ? command!.Args[index + 1] : null, index < argCount ? evaluatedLast[index] : _node!, (nilInterfaces >> index & 1) == 1);
+        }
         catch (GoFunctionException e)
         {
             failure = e;
@@ -711,6 +725,28 @@ internal sealed class GoExecution
 
         At(call);
         throw Error(failure.ErrorId, $"error calling {name}: {failure.Message}", failure.Warning);
+    }
+
+    private static int IndexOfArgument(object?[] args, object? value) =>
+        Array.FindIndex(args, a => ReferenceEquals(a, value) || (a is not null && a.GetType().IsValueType && a.Equals(value)));
+
+    /// <summary>
+    /// Go's evalArg and validateType refusing an argument for a typed parameter: a nil literal cannot be assigned, a map
+    /// field holding nil is an interface {}, anything else nil is an invalid value; a literal of the wrong kind is
+    /// "expected string; found 1". Reported at the node Go evaluated last for that argument.
+    /// </summary>
+    private GoExecException ArgumentError(GoArgumentException e, GoNode? argument, GoNode last, bool nilInterface)
+    {
+        At(last);
+        var expected = e.Expected;
+        var message = (argument, e.Value) switch
+        {
+            (NilNode, _) => $"cannot assign nil to {expected}",
+            (FieldNode or ChainNode or VariableNode { Fields.Length: > 0 }, null) when nilInterface => $"wrong type for value; expected {expected}; got interface {{}}",
+            (LiteralNode literal, _) when expected is "string" or "int" => $"expected {(expected == "int" ? "integer" : expected)}; found {literal}",
+            _ => e.Message,
+        };
+        return Error(e.ErrorId, message);
     }
 
     /// <summary>Go's state.errorf: <c>template: LOCATION: executing "NAME" at &lt;NODE&gt;: MESSAGE</c>, the node being the one evaluated last.</summary>

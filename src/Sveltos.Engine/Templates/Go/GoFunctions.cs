@@ -80,7 +80,9 @@ internal static partial class GoFunctions
         });
     }
 
-    private static string EvalArgs(object?[] args) => args.Length == 1 && args[0] is string s ? s : GoFormat.Sprint(args);
+    /// <summary>Go's evalArgs for html, js and urlquery: a nil argument prints as printableValue shows it, &lt;no value&gt;, not fmt's &lt;nil&gt;.</summary>
+    private static string EvalArgs(object?[] args) =>
+        args.Length == 1 && args[0] is string s ? s : GoFormat.Sprint(args.Select(a => a ?? GoValues.NoValue).ToArray());
 
     private static object? Index(object? item, object?[] indexes)
     {

@@ -166,6 +166,16 @@ public class GoTemplateLanguageTests
     [InlineData("{{ printf \"%v\" .labels }}", "map[app:web env:prod region:west]")]
     public void Printf(string text, string expected) => Assert.Equal(expected, Render(text));
 
+    /// <summary>fmt prints nil as &lt;nil&gt;; html, js and urlquery first turn it into printableValue's &lt;no value&gt;; Sprig's quote drops it.</summary>
+    [Theory]
+    [InlineData("{{ print nil }}|{{ print .missing }}|{{ println nil 1 }}", "<nil>|<nil>|<nil> 1\n")]
+    [InlineData("{{ printf \"%v\" nil }}|{{ printf \"%s\" nil }}|{{ printf \"%d\" .missing }}|{{ printf \"%v\" (list nil 1) }}", "<nil>|%!s(<nil>)|%!d(<nil>)|[<nil> 1]")]
+    [InlineData("{{ html nil }}|{{ .missing | html }}|{{ html \"<a>\" nil 1 }}", "&lt;no value&gt;|&lt;no value&gt;|&lt;a&gt;&lt;no value&gt;1")]
+    [InlineData("{{ js nil }}|{{ js .none }}", "\\u003Cno value\\u003E|\\u003Cno value\\u003E")]
+    [InlineData("{{ urlquery nil }}|{{ .missing | urlquery }}", "%3Cno+value%3E|%3Cno+value%3E")]
+    [InlineData("[{{ quote nil }}]{{ quote nil \"a\" }}[{{ squote .none }}]{{ toString nil }}", "[]\"a\"[]<nil>")]
+    public void NilPrintsAsEachFunctionPrintsIt(string text, string expected) => Assert.Equal(expected, Render(text));
+
     [Fact]
     public void DataMayBeDotNetDictionariesListsAndPrimitives()
     {
