@@ -27,8 +27,11 @@ internal sealed class GoExecution
     private string _templateName;
     private GoNode? _node;
 
-    /// <summary>Whether the last field chain ended on a map entry (a nil interface{} when it holds nil), as Go's validateType sees it.</summary>
+    /// <summary>Whether the last field chain ended on a map entry, an interface{} in Go (nil when it holds nil), as Go's validateType sees it.</summary>
     private bool _lastFieldWasNilInterface;
+
+    /// <summary>Which arguments of the function being called were read from a map field (interface{}-typed in Go), by index.</summary>
+    private ulong _callInterfaceArguments;
     private int _depth;
     private int _iterations;
 
@@ -237,6 +240,9 @@ internal sealed class GoExecution
 
     /// <summary>Go's state.at: the node errors are reported at.</summary>
     private void At(GoNode node) => _node = node;
+
+    /// <summary>Whether argument <paramref name="index"/> of the function now running was read from a map field, an interface{} in Go.</summary>
+    internal bool ArgumentWasInterface(int index) => index < 64 && (_callInterfaceArguments >> index & 1) == 1;
 
     private Flow Walk(object? dot, GoNode node)
     {
@@ -691,13 +697,13 @@ internal sealed class GoExecution
 
         var args = new object?[count];
         var evaluatedLast = argCount == 0 ? [] : new GoNode[argCount];
-        var nilInterfaces = 0UL;
+        var interfaces = 0UL;
         for (var i = 0; i < argCount; i++)
         {
             _lastFieldWasNilInterface = false;
             args[i] = EvalArg(dot, command!.Args[i + 1]);
             evaluatedLast[i] = _node!;
-            nilInterfaces |= _lastFieldWasNilInterface && i < 64 ? 1UL << i : 0;
+            interfaces |= _lastFieldWasNilInterface && i < 64 && command.Args[i + 1] is FieldNode or ChainNode or VariableNode { Fields.Length: > 0 } ? 1UL << i : 0;
         }
 
         if (hasFinal)
@@ -708,11 +714,12 @@ internal sealed class GoExecution
         GoFunctionException failure;
         try
         {
+            _callInterfaceArguments = interfaces;
             return function.Body(this, args);
         }
         catch (GoArgumentException e) when (IndexOfArgument(args, e.Value) is var index and >= 0)
         {
-            throw ArgumentError(e, index < argCount ? command!.Args[index + 1] : null, index < argCount ? evaluatedLast[index] : _node!, (nilInterfaces >> index & 1) == 1);
+            throw ArgumentError(e, index < argCount ? command!.Args[index + 1] : null, index < argCount ? evaluatedLast[index] : _node!, index < 64 && (interfaces >> index & 1) == 1);
         }
         catch (GoFunctionException e)
         {
@@ -742,7 +749,7 @@ internal sealed class GoExecution
         var message = (argument, e.Value) switch
         {
             (NilNode, _) => $"cannot assign nil to {expected}",
-            (FieldNode or ChainNode or VariableNode { Fields.Length: > 0 }, null) when nilInterface => $"wrong type for value; expected {expected}; got interface {{}}",
+            (_, null) when nilInterface => $"wrong type for value; expected {expected}; got interface {{}}",
             (LiteralNode literal, _) when expected is "string" or "int" => $"expected {(expected == "int" ? "integer" : expected)}; found {literal}",
             _ => e.Message,
         };
