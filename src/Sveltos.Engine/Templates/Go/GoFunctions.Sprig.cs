@@ -449,7 +449,8 @@ internal static partial class GoFunctions
             }
             else if (!destination.ContainsKey(key) || (overwrite && !IsEmpty(value)) || (!overwrite && IsEmpty(existing) && existing is not Dictionary<string, object?>))
             {
-                destination[key] = DeepCopy(value);
+                // mergo sets the source's value itself: a map or list it adds is shared with the source, not copied.
+                destination[key] = value;
             }
         }
 

@@ -61,4 +61,12 @@ public class GoSprigFidelityTests
     [InlineData("1y", "0s")]
     public void DurationRoundUsesSprigsUnits(string duration, string expected) =>
         Assert.Equal(expected, Render($"{{{{ durationRound \"{duration}\" }}}}"));
+
+    /// <summary>Sprig's merge functions call mergo on dst: dst is changed and returned, and a map mergo adds is the source's own.</summary>
+    [Theory]
+    [InlineData("{{ $d := dict \"a\" 1 }}{{ $r := merge $d (dict \"a\" 9 \"b\" 2) }}{{ $d }} {{ $r }}", "map[a:1 b:2] map[a:1 b:2]")]
+    [InlineData("{{ $d := dict \"a\" 1 }}{{ $_ := mergeOverwrite $d (dict \"a\" 2 \"c\" 3) }}{{ $d }}", "map[a:2 c:3]")]
+    [InlineData("{{ $n := dict \"x\" 1 }}{{ $dst := dict }}{{ $_ := merge $dst (dict \"n\" $n) }}{{ $_ := set $n \"y\" 2 }}{{ $dst }}", "map[n:map[x:1 y:2]]")]
+    [InlineData("{{ $n := dict \"x\" 1 }}{{ $dst := dict \"n\" (dict \"z\" 0) }}{{ $_ := mergeOverwrite $dst (dict \"n\" $n) }}{{ $_ := set $n \"y\" 2 }}{{ $dst }}", "map[n:map[x:1 z:0]]")]
+    public void MergeChangesAndReturnsTheDestinationSharingAddedValues(string text, string expected) => Assert.Equal(expected, Render(text));
 }
