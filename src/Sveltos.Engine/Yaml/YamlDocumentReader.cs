@@ -13,9 +13,14 @@ internal static partial class YamlDocumentReader
 {
     private const string MergeKey = "<<";
 
-    public static IReadOnlyList<YamlReadDocument> Read(string text) => Read(new StringReader(text));
+    public static IReadOnlyList<YamlReadDocument> Read(string text, bool lastKeyWins = false) => Read(new StringReader(text), lastKeyWins);
 
-    public static IReadOnlyList<YamlReadDocument> Read(TextReader reader)
+    /// <param name="reader">The stream.</param>
+    /// <param name="lastKeyWins">
+    /// Accept a key given twice in a mapping, its last value winning, as go-yaml's non-strict Unmarshal (which Helm reads
+    /// rendered manifests with) does; otherwise a duplicate key fails the document.
+    /// </param>
+    public static IReadOnlyList<YamlReadDocument> Read(TextReader reader, bool lastKeyWins = false)
     {
         var documents = new List<YamlReadDocument>();
         var parser = new Parser(new Scanner(reader, skipComments: true));
@@ -26,7 +31,7 @@ internal static partial class YamlDocumentReader
             while (!parser.Accept<StreamEnd>(out _))
             {
                 line = (int)parser.Consume<DocumentStart>().Start.Line;
-                documents.Add(ReadDocument(parser, documents.Count, line));
+                documents.Add(ReadDocument(parser, documents.Count, line, lastKeyWins));
             }
         }
         catch (YamlException e)
@@ -44,11 +49,11 @@ internal static partial class YamlDocumentReader
         return documents;
     }
 
-    private static YamlReadDocument ReadDocument(IParser parser, int index, int line)
+    private static YamlReadDocument ReadDocument(IParser parser, int index, int line, bool lastKeyWins)
     {
         try
         {
-            var root = new NodeReader(parser).Read();
+            var root = new NodeReader(parser, lastKeyWins).Read();
             parser.Consume<DocumentEnd>();
             return new YamlReadDocument(index, line, root, null);
         }
@@ -82,7 +87,7 @@ internal static partial class YamlDocumentReader
         public int Column { get; } = (int)at.Column;
     }
 
-    private sealed class NodeReader(IParser parser)
+    private sealed class NodeReader(IParser parser, bool lastKeyWins)
     {
         private readonly Dictionary<string, YamlNode> _anchors = [];
 
@@ -143,7 +148,8 @@ internal static partial class YamlDocumentReader
 
                 if (mapping.TryGet(key.Text, out _))
                 {
-                    throw new ContentException($"duplicate key '{key.Text}'", keyStart);
+                    mapping.Set(key.Text, lastKeyWins ? value : throw new ContentException($"duplicate key '{key.Text}'", keyStart));
+                    continue;
                 }
 
                 mapping.Add(key, value);

@@ -108,7 +108,7 @@ public sealed class HelmRenderer
             template.Scope["Template"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Name"] = template.Name, ["BasePath"] = template.BasePath };
             try
             {
-                rendered[template.Name] = collection.Render(template.Name, template.Scope, cancellationToken).Replace("<no value>", "", StringComparison.Ordinal);
+                rendered[template.Name] = collection.Render(template.Name, template.Scope, cancellationToken).Replace(GoValues.NoValue, "", StringComparison.Ordinal);
             }
             catch (TemplateException e)
             {

@@ -6,6 +6,7 @@ namespace Sveltos.Engine.Helm.Rendering;
 /// <summary>
 /// What Helm reads of a rendered document (releaseutil.SimpleHead: apiVersion, kind, metadata.name and
 /// metadata.annotations, decoded YAML → JSON → Go struct, so a wrongly typed field is an error), plus the namespace.
+/// sigs.k8s.io/yaml's non-strict Unmarshal takes a key given twice, the last value winning, and so do these readers.
 /// </summary>
 public sealed record ManifestHead(string ApiVersion, string Kind, string Name, string? Namespace, IReadOnlyDictionary<string, string>? Annotations)
 {
@@ -13,14 +14,14 @@ public sealed record ManifestHead(string ApiVersion, string Kind, string Name, s
 
     /// <summary>The document as a JSON tree (null for an empty one); parsed anew on each call, so callers own it.</summary>
     public static JsonNode? ToObject(string document) =>
-        YamlDocumentReader.Read(document) is [{ Root: { } root, Error: null }, ..] && root is not YamlScalar { IsNull: true } ? JsonTreeConverter.ToJson(root) : null;
+        YamlDocumentReader.Read(document, lastKeyWins: true) is [{ Root: { } root, Error: null }, ..] && root is not YamlScalar { IsNull: true } ? JsonTreeConverter.ToJson(root) : null;
 
     /// <summary>Reads the head of one document.</summary>
     /// <exception cref="FormatException">The message is the part after Helm's "YAML parse error on &lt;file&gt;: ".</exception>
     public static ManifestHead Parse(string document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var read = YamlDocumentReader.Read(document);
+        var read = YamlDocumentReader.Read(document, lastKeyWins: true);
         var first = read.Count == 0 ? null : read[0];
         if (first?.Error is { } error)
         {

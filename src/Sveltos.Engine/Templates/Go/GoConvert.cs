@@ -9,8 +9,7 @@ internal static class GoConvert
     public static string Str(object? value) => value switch
     {
         string s => s,
-        null => throw new GoFunctionException("invalid value; expected string"),
-        _ => throw new GoFunctionException($"wrong type for value; expected string; got {GoValues.TypeName(value)}"),
+        _ => throw new GoArgumentException("string", value),
     };
 
     /// <summary>An int parameter.</summary>
@@ -18,8 +17,7 @@ internal static class GoConvert
     {
         long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
         long => throw new GoFunctionException("value out of range"),
-        null => throw new GoFunctionException("invalid value; expected int"),
-        _ => throw new GoFunctionException($"wrong type for value; expected int; got {GoValues.TypeName(value)}"),
+        _ => throw new GoArgumentException("int", value),
     };
 
     /// <summary>A list parameter (Sprig's []interface{}); the error names the value's kind, as Sprig's reflection does.</summary>
@@ -41,8 +39,7 @@ internal static class GoConvert
     public static Dictionary<string, object?> Map(object? value) => value switch
     {
         Dictionary<string, object?> map => map,
-        null => throw new GoFunctionException("invalid value; expected map[string]interface {}"),
-        _ => throw new GoFunctionException($"wrong type for value; expected map[string]interface {{}}; got {GoValues.TypeName(value)}"),
+        _ => throw new GoArgumentException("map[string]interface {}", value),
     };
 
     /// <summary>Sprig's strval: strings as they are, everything else as fmt's %v prints it.</summary>

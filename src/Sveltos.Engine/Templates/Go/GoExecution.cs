@@ -26,6 +26,12 @@ internal sealed class GoExecution
     private GoSource _source;
     private string _templateName;
     private GoNode? _node;
+
+    /// <summary>Whether the last field chain ended on a map entry, an interface{} in Go (nil when it holds nil), as Go's validateType sees it.</summary>
+    private bool _lastFieldWasNilInterface;
+
+    /// <summary>Which arguments of the function being called were read from a map field (interface{}-typed in Go), by index.</summary>
+    private ulong _callInterfaceArguments;
     private int _depth;
     private int _iterations;
 
@@ -113,7 +119,7 @@ internal sealed class GoExecution
         GoExecException? failure;
         try
         {
-            return Capture(() => Invoke(main, dot)).Replace("<no value>", "", StringComparison.Ordinal);
+            return Capture(() => Invoke(main, dot)).Replace(GoValues.NoValue, "", StringComparison.Ordinal);
         }
         catch (GoExecException e)
         {
@@ -235,6 +241,9 @@ internal sealed class GoExecution
     /// <summary>Go's state.at: the node errors are reported at.</summary>
     private void At(GoNode node) => _node = node;
 
+    /// <summary>Whether argument <paramref name="index"/> of the function now running was read from a map field, an interface{} in Go.</summary>
+    internal bool ArgumentWasInterface(int index) => index < 64 && (_callInterfaceArguments >> index & 1) == 1;
+
     private Flow Walk(object? dot, GoNode node)
     {
         _cancellationToken.ThrowIfCancellationRequested();
@@ -260,7 +269,7 @@ internal sealed class GoExecution
                 if (action.Pipe.Declarations.Count == 0)
                 {
                     At(action);
-                    Write(value is null ? "<no value>" : GoValues.Sprint(value));
+                    Write(value is null ? GoValues.NoValue : GoValues.Sprint(value));
                 }
 
                 return Flow.Normal;
@@ -472,7 +481,7 @@ internal sealed class GoExecution
         {
             case FieldNode field:
                 At(field);
-                return EvalFieldChain(dot, new Receiver(dot), field.Names, command, final, hasFinal);
+                return EvalFieldChain(dot, new Receiver(dot), field, field.Names, command, final, hasFinal);
             case ChainNode chain:
                 return EvalChain(dot, chain, command, final, hasFinal);
             case IdentifierNode identifier:
@@ -488,12 +497,16 @@ internal sealed class GoExecution
         NotAFunction(command, hasFinal);
         return first switch
         {
-            LiteralNode literal => literal.Value,
+            LiteralNode literal => Constant(literal),
             DotNode => dot,
             NilNode => throw Error(TemplateErrorIds.RuntimeError, "nil is not a command"),
             _ => throw Error(TemplateErrorIds.RuntimeError, $"can't evaluate command {GoFormat.Quote(first.ToString()!)}"),
         };
     }
+
+    private object Constant(LiteralNode literal) => literal.Value is OverflowingConstant overflowing
+        ? throw Error(TemplateErrorIds.RuntimeError, $"{overflowing.Text} overflows int")
+        : literal.Value;
 
     private void NotAFunction(CommandNode command, bool hasFinal)
     {
@@ -513,9 +526,9 @@ internal sealed class GoExecution
             case NilNode:
                 return null;
             case LiteralNode literal:
-                return literal.Value;
+                return Constant(literal);
             case FieldNode field:
-                return EvalFieldChain(dot, new Receiver(dot), field.Names, null, null, false);
+                return EvalFieldChain(dot, new Receiver(dot), field, field.Names, null, null, false);
             case VariableNode variable:
                 return EvalVariable(dot, variable, null, null, false);
             case PipeNode pipe:
@@ -543,7 +556,7 @@ internal sealed class GoExecution
             return value;
         }
 
-        return EvalFieldChain(dot, new Receiver(value), variable.Fields, command, final, hasFinal);
+        return EvalFieldChain(dot, new Receiver(value), variable, variable.Fields, command, final, hasFinal);
     }
 
     private object? EvalChain(object? dot, ChainNode chain, CommandNode? command, object? final, bool hasFinal)
@@ -554,9 +567,9 @@ internal sealed class GoExecution
             throw Error(TemplateErrorIds.RuntimeError, $"indirection through explicit nil in {chain}");
         }
 
+        // Go reports a failing field at the last node the pipeline evaluated, not at the chain: (.Values).a.x fails "at <.Values>".
         var receiver = EvalArg(dot, chain.Node);
-        At(chain);
-        return EvalFieldChain(dot, new Receiver(receiver), chain.Fields, command, final, hasFinal);
+        return EvalFieldChain(dot, new Receiver(receiver), chain, chain.Fields, command, final, hasFinal);
     }
 
     /// <summary>
@@ -566,15 +579,16 @@ internal sealed class GoExecution
     /// </summary>
     private readonly record struct Receiver(object? Value, bool NilInterface = false);
 
-    private object? EvalFieldChain(object? dot, Receiver receiver, string[] names, CommandNode? command, object? final, bool hasFinal)
+    private object? EvalFieldChain(object? dot, Receiver receiver, GoNode node, string[] names, CommandNode? command, object? final, bool hasFinal)
     {
-        var node = _node!;
         for (var i = 0; i < names.Length - 1; i++)
         {
             receiver = EvalField(dot, receiver, names[i], node, null, null, false);
         }
 
-        return EvalField(dot, receiver, names[^1], node, command, final, hasFinal).Value;
+        var last = EvalField(dot, receiver, names[^1], node, command, final, hasFinal);
+        _lastFieldWasNilInterface = last.NilInterface;
+        return last.Value;
     }
 
     private Receiver EvalField(object? dot, Receiver receiver, string name, GoNode node, CommandNode? command, object? final, bool hasFinal)
@@ -682,9 +696,14 @@ internal sealed class GoExecution
         }
 
         var args = new object?[count];
+        var evaluatedLast = argCount == 0 ? [] : new GoNode[argCount];
+        var interfaces = 0UL;
         for (var i = 0; i < argCount; i++)
         {
+            _lastFieldWasNilInterface = false;
             args[i] = EvalArg(dot, command!.Args[i + 1]);
+            evaluatedLast[i] = _node!;
+            interfaces |= _lastFieldWasNilInterface && i < 64 && command.Args[i + 1] is FieldNode or ChainNode or VariableNode { Fields.Length: > 0 } ? 1UL << i : 0;
         }
 
         if (hasFinal)
@@ -695,7 +714,12 @@ internal sealed class GoExecution
         GoFunctionException failure;
         try
         {
+            _callInterfaceArguments = interfaces;
             return function.Body(this, args);
+        }
+        catch (GoArgumentException e) when (IndexOfArgument(args, e.Value) is var index and >= 0)
+        {
+            throw ArgumentError(e, index < argCount ? command!.Args[index + 1] : null, index < argCount ? evaluatedLast[index] : _node!, index < 64 && (interfaces >> index & 1) == 1);
         }
         catch (GoFunctionException e)
         {
@@ -708,6 +732,28 @@ internal sealed class GoExecution
 
         At(call);
         throw Error(failure.ErrorId, $"error calling {name}: {failure.Message}", failure.Warning);
+    }
+
+    private static int IndexOfArgument(object?[] args, object? value) =>
+        Array.FindIndex(args, a => ReferenceEquals(a, value) || (a is not null && a.GetType().IsValueType && a.Equals(value)));
+
+    /// <summary>
+    /// Go's evalArg and validateType refusing an argument for a typed parameter: a nil literal cannot be assigned, a map
+    /// field holding nil is an interface {}, anything else nil is an invalid value; a literal of the wrong kind is
+    /// "expected string; found 1". Reported at the node Go evaluated last for that argument.
+    /// </summary>
+    private GoExecException ArgumentError(GoArgumentException e, GoNode? argument, GoNode last, bool nilInterface)
+    {
+        At(last);
+        var expected = e.Expected;
+        var message = (argument, e.Value) switch
+        {
+            (NilNode, _) => $"cannot assign nil to {expected}",
+            (_, null) when nilInterface => $"wrong type for value; expected {expected}; got interface {{}}",
+            (LiteralNode literal, _) when expected is "string" or "int" => $"expected {(expected == "int" ? "integer" : expected)}; found {literal}",
+            _ => e.Message,
+        };
+        return Error(e.ErrorId, message);
     }
 
     /// <summary>Go's state.errorf: <c>template: LOCATION: executing "NAME" at &lt;NODE&gt;: MESSAGE</c>, the node being the one evaluated last.</summary>

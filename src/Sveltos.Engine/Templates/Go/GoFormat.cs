@@ -146,6 +146,11 @@ internal static class GoFormat
 
     private static string FormatOne(char verb, Spec spec, object? value)
     {
+        if (verb == 'T')
+        {
+            return GoValues.TypeName(value);
+        }
+
         if (value is List<object?> list && verb != 'v' && verb != 's' || value is List<object?> && verb == 's')
         {
             var items = (List<object?>)value;

@@ -7,12 +7,25 @@ internal sealed record GoFunction(string Name, int MinArgs, int MaxArgs, Func<Go
 }
 
 /// <summary>A function failed; the executor reports it as Go does: <c>error calling NAME: MESSAGE</c> at the command.</summary>
-internal sealed class GoFunctionException(string message, string errorId = TemplateErrorIds.FunctionError, string? warning = null) : Exception(message)
+internal class GoFunctionException(string message, string errorId = TemplateErrorIds.FunctionError, string? warning = null) : Exception(message)
 {
     public string ErrorId { get; } = errorId;
 
     /// <summary>The message of Helm's <c>required</c> or <c>fail</c> somewhere in the error's chain, which Helm reports on its own.</summary>
     public string? Warning { get; } = warning;
+}
+
+/// <summary>
+/// An argument does not fit a typed parameter (Go's validateType, before the call): the executor reports it at the
+/// argument, without "error calling", worded by where the value came from (nil literal, map field, pipeline).
+/// </summary>
+internal sealed class GoArgumentException(string expected, object? value)
+    : GoFunctionException(value is null ? $"invalid value; expected {expected}" : $"wrong type for value; expected {expected}; got {GoValues.TypeName(value)}")
+{
+    /// <summary>The parameter's Go type.</summary>
+    public string Expected { get; } = expected;
+
+    public object? Value { get; } = value;
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ internal static partial class GoFunctions
         add("ago", 1, 1, (_, a) => FormatDuration(TimeSpan.FromSeconds(Math.Round((DateTimeOffset.Now - Time(a[0])).TotalSeconds))));
         add("toDate", 2, 2, (_, a) => TryParseTime(Str(a[0]), Str(a[1])) ?? DateTimeOffset.MinValue);
         add("mustToDate", 2, 2, (_, a) => ParseTime(Str(a[0]), Str(a[1])));
-        add("semver", 1, 1, (_, a) => SemanticVersion.Parse(Str(a[0])).ToMap());
+        add("semver", 1, 1, (_, a) => new SprigVersion(SemanticVersion.Parse(Str(a[0]))));
         add("semverCompare", 2, 2, (_, a) => SemanticVersion.Satisfies(Str(a[0]), Str(a[1])));
         add("getHostByName", 1, 1, (_, _) => throw new GoFunctionException("templates cannot reach the network (getHostByName)", TemplateErrorIds.Forbidden));
     }
@@ -156,7 +156,7 @@ internal static partial class GoFunctions
         var ticks = Math.Abs(span.Ticks);
         (long Size, string Unit)[] units =
         [
-            (TimeSpan.TicksPerDay * 365, "y"), (TimeSpan.TicksPerDay * 30, "m"), (TimeSpan.TicksPerDay, "d"),
+            (TimeSpan.TicksPerDay * 365, "y"), (TimeSpan.TicksPerDay * 30, "mo"), (TimeSpan.TicksPerDay, "d"),
             (TimeSpan.TicksPerHour, "h"), (TimeSpan.TicksPerMinute, "m"), (TimeSpan.TicksPerSecond, "s"),
         ];
         foreach (var (size, unit) in units)

@@ -89,7 +89,7 @@ internal static partial class GoFunctions
         add("sortAlpha", 1, 1, (_, a) => Strings(a[0]).Order(StringComparer.Ordinal).Select(s => (object?)s).ToList());
         add("snakecase", 1, 1, (_, a) => Words(Str(a[0]), "_", lower: true));
         add("kebabcase", 1, 1, (_, a) => Words(Str(a[0]), "-", lower: true));
-        add("camelcase", 1, 1, (_, a) => string.Concat(Regex.Split(Str(a[0]), "[_\\s-]+").Select(w => w.Length > 0 ? char.ToUpperInvariant(w[0]) + w[1..] : w)));
+        add("camelcase", 1, 1, (_, a) => SprigCase.ToPascalCase(Str(a[0])));
         add("swapcase", 1, 1, (_, a) => string.Concat(Str(a[0]).Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))));
         add("initials", 1, 1, (_, a) => string.Concat(Str(a[0]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w[0])));
         add("plural", 3, 3, (_, a) => ToInt64(a[2]) == 1 ? Str(a[0]) : Str(a[1]));
@@ -374,7 +374,7 @@ internal static partial class GoFunctions
         add("mustSlice", 1, 3, (_, a) => SprigSlice(a[0], a[1..]));
         add("until", 1, 1, (e, a) => Step(e, 0, ToInt64(a[0]), ToInt64(a[0]) >= 0 ? 1 : -1));
         add("untilStep", 3, 3, (e, a) => Step(e, ToInt64(a[0]), ToInt64(a[1]), ToInt64(a[2])));
-        add("seq", 0, 3, (e, a) => Seq(e, a.Select(ToInt64).ToArray()));
+        add("seq", 0, Many, (e, a) => a.Length > 3 ? "" : Seq(e, a.Select(x => (long)Int(x)).ToArray()));
         add("dict", 0, Many, (_, a) => Dict(a));
         add("get", 2, 2, (_, a) => Map(a[0]).TryGetValue(Str(a[1]), out var v) ? v : "");
         add("set", 3, 3, (_, a) => { var m = Map(a[0]); m[Str(a[1])] = a[2]; return m; });
@@ -449,7 +449,8 @@ internal static partial class GoFunctions
             }
             else if (!destination.ContainsKey(key) || (overwrite && !IsEmpty(value)) || (!overwrite && IsEmpty(existing) && existing is not Dictionary<string, object?>))
             {
-                destination[key] = DeepCopy(value);
+                // mergo sets the source's value itself: a map or list it adds is shared with the source, not copied.
+                destination[key] = value;
             }
         }
 

@@ -58,7 +58,7 @@ internal static partial class GoFunctions
             var v => throw new GoFunctionException($"len of type {GoValues.TypeName(v)}"),
         });
         add("index", 1, Many, (_, a) => Index(a[0], a[1..]));
-        add("slice", 1, 4, (_, a) => Slice(a[0], a[1..]));
+        add("slice", 1, Many, Slice);
         add("print", 0, Many, (_, a) => GoFormat.Sprint(a));
         add("println", 0, Many, (_, a) => GoFormat.Sprintln(a));
         add("printf", 1, Many, (_, a) => GoFormat.Sprintf(GoConvert.Str(a[0]), a[1..]));
@@ -80,7 +80,9 @@ internal static partial class GoFunctions
         });
     }
 
-    private static string EvalArgs(object?[] args) => args.Length == 1 && args[0] is string s ? s : GoFormat.Sprint(args);
+    /// <summary>Go's evalArgs for html, js and urlquery: a nil argument prints as printableValue shows it, &lt;no value&gt;, not fmt's &lt;nil&gt;.</summary>
+    private static string EvalArgs(object?[] args) =>
+        args.Length == 1 && args[0] is string s ? s : GoFormat.Sprint(args.Select(a => a ?? GoValues.NoValue).ToArray());
 
     private static object? Index(object? item, object?[] indexes)
     {
@@ -93,15 +95,11 @@ internal static partial class GoFunctions
         {
             item = item switch
             {
-                List<object?> list => index is long i
-                    ? (i >= 0 && i < list.Count ? list[(int)i] : throw new GoFunctionException($"error calling index: index out of range: {i}"))
-                    : throw new GoFunctionException($"cannot index slice/array with type {GoValues.TypeName(index)}"),
+                List<object?> list => list[IndexArgument(index, list.Count, element: true)],
                 Dictionary<string, object?> map => index is string key
                     ? map.GetValueOrDefault(key)
                     : index is null ? throw new GoFunctionException("value is nil; should be of type string") : throw new GoFunctionException($"value has type {GoValues.TypeName(index)}; should be string"),
-                string s => index is long i
-                    ? (i >= 0 && i < Encoding.UTF8.GetByteCount(s) ? (long)Encoding.UTF8.GetBytes(s)[i] : throw new GoFunctionException($"index out of range: {i}"))
-                    : throw new GoFunctionException($"cannot index string with type {GoValues.TypeName(index)}"),
+                string s => (long)Encoding.UTF8.GetBytes(s)[IndexArgument(index, Encoding.UTF8.GetByteCount(s), element: true)],
                 null => throw new GoFunctionException("index of untyped nil"),
                 _ => throw new GoFunctionException($"can't index item of type {GoValues.TypeName(item)}"),
             };
@@ -110,37 +108,62 @@ internal static partial class GoFunctions
         return item;
     }
 
-    private static object? Slice(object? item, object?[] indexes)
+    /// <summary>Go's indexArg: an integer within 0..size (an element index also below size).</summary>
+    private static int IndexArgument(object? index, int size, bool element)
     {
+        var x = index switch
+        {
+            long l => l,
+            null => throw new GoFunctionException("cannot index slice/array with nil"),
+            _ => throw new GoFunctionException($"cannot index slice/array with type {GoValues.TypeName(index)}"),
+        };
+        return x < 0 || x > size || (element && x == size) ? throw new GoFunctionException($"index out of range: {x}") : (int)x;
+    }
+
+    /// <summary>
+    /// Go's slice builtin: strings by bytes with up to two indexes, lists with up to three (a list's capacity is its
+    /// length). Its indexes are not unwrapped from interface{} as index's are, so one read from a map field is refused.
+    /// </summary>
+    private static object? Slice(GoExecution execution, object?[] args)
+    {
+        var (item, indexes) = (args[0], args[1..]);
+        if (item is null)
+        {
+            throw new GoFunctionException("slice of untyped nil");
+        }
+
+        if (indexes.Length > 3)
+        {
+            throw new GoFunctionException($"too many slice indexes: {indexes.Length}");
+        }
+
+        var bytes = item is string text ? Encoding.UTF8.GetBytes(text) : null;
         var length = item switch
         {
-            string s => s.Length,
+            string => bytes!.Length,
             List<object?> l => l.Count,
-            null => throw new GoFunctionException("slice of untyped nil"),
             _ => throw new GoFunctionException($"can't slice item of type {GoValues.TypeName(item)}"),
         };
-        if (indexes.Length == 3 && item is string)
+        if (indexes.Length == 3 && bytes is not null)
         {
             throw new GoFunctionException("cannot 3-index slice a string");
         }
 
-        var bounds = indexes.Select(i => i is long l ? (int)l : throw new GoFunctionException($"cannot index slice/array with type {GoValues.TypeName(i)}")).ToArray();
-        var start = bounds.Length > 0 ? bounds[0] : 0;
-        var end = bounds.Length > 1 ? bounds[1] : length;
-        foreach (var b in bounds)
+        var bounds = new[] { 0, length, length };
+        for (var i = 0; i < indexes.Length; i++)
         {
-            if (b < 0 || b > length)
-            {
-                throw new GoFunctionException($"index out of range: {b}");
-            }
+            bounds[i] = execution.ArgumentWasInterface(i + 1)
+                ? throw new GoFunctionException("cannot index slice/array with type interface {}")
+                : IndexArgument(indexes[i], length, element: false);
         }
 
-        if (start > end)
+        if (bounds[0] > bounds[1] || bounds[1] > bounds[2])
         {
-            throw new GoFunctionException($"invalid slice index: {start} > {end}");
+            var (low, high) = bounds[0] > bounds[1] ? (bounds[0], bounds[1]) : (bounds[1], bounds[2]);
+            throw new GoFunctionException($"invalid slice index: {low} > {high}");
         }
 
-        return item is string text ? text[start..end] : ((List<object?>)item).GetRange(start, end - start);
+        return bytes is not null ? Encoding.UTF8.GetString(bytes, bounds[0], bounds[1] - bounds[0]) : ((List<object?>)item).GetRange(bounds[0], bounds[1] - bounds[0]);
     }
 
     private static bool Equal(object? a, object? b) => (a, b) switch

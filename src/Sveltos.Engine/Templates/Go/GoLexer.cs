@@ -224,7 +224,7 @@ internal sealed class GoLexer
             case '=':
                 _pos++;
                 return new Token(TokenKind.Assign, "=", start, space);
-            case '+' or '-' when _pos + 1 < _text.Length && (char.IsAsciiDigit(_text[_pos + 1]) || _text[_pos + 1] == '.'):
+            case '+' or '-':
             case >= '0' and <= '9':
                 return Number(start, space);
             default:
@@ -253,78 +253,9 @@ internal sealed class GoLexer
 
     private Token Number(int start, bool space)
     {
-        _pos = start;
-        if (_text[_pos] is '+' or '-')
-        {
-            _pos++;
-        }
-
-        while (_pos < _text.Length)
-        {
-            var c = _text[_pos];
-            if (IsAlphaNumeric(c) || c == '.')
-            {
-                _pos++;
-            }
-            else if (c is '+' or '-' && _text[_pos - 1] is 'e' or 'E' or 'p' or 'P' && !_text[start.._pos].Contains("0x", StringComparison.OrdinalIgnoreCase))
-            {
-                _pos++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
+        _pos = GoNumberLiteral.Scan(_text, start, out var complex);
         var text = _text[start.._pos];
-        return new Token(TokenKind.Number, text, start, space, ParseNumber(text, start));
-    }
-
-    private static object ParseNumber(string text, int position)
-    {
-        var clean = text.Replace("_", "", StringComparison.Ordinal);
-        var negative = clean.StartsWith('-');
-        var body = clean.TrimStart('+', '-');
-        var bad = new GoParseException($"bad number syntax: \"{text}\"", position);
-        try
-        {
-            ulong magnitude;
-            if (body.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-            {
-                magnitude = Convert.ToUInt64(body[2..], 16);
-            }
-            else if (body.StartsWith("0o", StringComparison.OrdinalIgnoreCase))
-            {
-                magnitude = Convert.ToUInt64(body[2..], 8);
-            }
-            else if (body.StartsWith("0b", StringComparison.OrdinalIgnoreCase))
-            {
-                magnitude = Convert.ToUInt64(body[2..], 2);
-            }
-            else if (body.All(char.IsAsciiDigit))
-            {
-                magnitude = body.Length > 1 && body[0] == '0' ? Convert.ToUInt64(body[1..], 8) : ulong.Parse(body, CultureInfo.InvariantCulture);
-            }
-            else if (double.TryParse(body, NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) && !body.EndsWith('.') || body.EndsWith('.') && double.TryParse(body + "0", NumberStyles.Float, CultureInfo.InvariantCulture, out d))
-            {
-                return negative ? -d : d;
-            }
-            else
-            {
-                throw bad;
-            }
-
-            if (magnitude <= long.MaxValue)
-            {
-                return negative ? -(long)magnitude : (long)magnitude;
-            }
-
-            return negative ? -(double)magnitude : (double)magnitude;
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-        {
-            throw bad;
-        }
+        return new Token(TokenKind.Number, text, start, space, GoNumberLiteral.Parse(text, start, complex));
     }
 
     private Token CharConstant(int start, bool space)

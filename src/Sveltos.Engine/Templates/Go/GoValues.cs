@@ -192,6 +192,9 @@ internal static class GoValues
         _ => true,
     };
 
+    /// <summary>What Go prints for an invalid value (a missing key, a nil action result).</summary>
+    public const string NoValue = "<no value>";
+
     public static string TypeName(object? value) => value switch
     {
         null => "<nil>",

@@ -18,16 +18,6 @@ internal sealed partial record SemanticVersion(long Major, long Minor, long Patc
         return new SemanticVersion(Part(m.Groups[1]), Part(m.Groups[2]), Part(m.Groups[3]), m.Groups[4].Value, m.Groups[5].Value, text);
     }
 
-    public Dictionary<string, object?> ToMap() => new(StringComparer.Ordinal)
-    {
-        ["Major"] = Major,
-        ["Minor"] = Minor,
-        ["Patch"] = Patch,
-        ["Prerelease"] = Prerelease,
-        ["Metadata"] = Metadata,
-        ["Original"] = Original,
-    };
-
     public int CompareTo(SemanticVersion other)
     {
         var c = (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));

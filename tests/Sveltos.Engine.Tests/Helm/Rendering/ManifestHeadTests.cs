@@ -16,6 +16,15 @@ public class ManifestHeadTests
     }
 
     [Fact]
+    public void A_key_given_twice_is_accepted_with_its_last_value_as_sigs_yaml_reads_it()
+    {
+        const string Document = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  name: second\ndata:\n  a: \"1\"\n  a: \"2\"\n";
+
+        Assert.Equal("second", ManifestHead.Parse(Document).Name);
+        Assert.Equal("2", ManifestHead.ToObject(Document)!["data"]!["a"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void A_comment_only_document_has_an_empty_head()
     {
         var head = ManifestHead.Parse("# just a comment");

@@ -54,6 +54,29 @@ public class GoHelmEngineTests
     public void AFieldOfANilVariableOrPipelineIsNoValue(string text) =>
         Assert.Equal("<no value>", Render(text));
 
+    /// <summary>A chain's fields walk the pipeline's value: a missing key inside the chain is a nil interface{} under missingkey=zero.</summary>
+    [Theory]
+    [InlineData("{{ (.).missing.x }}", "1:4", "<.>")]
+    [InlineData("{{ (.Values).missing.x }}", "1:4", "<.Values>")]
+    [InlineData("{{ (index . \"Values\").missing.x }}", "1:12", "<\"Values\">")]
+    public void UnderMissingKeyZeroAMissingKeyInsideAChainIsANilPointerErrorAtTheLastEvaluatedNode(string text, string location, string context)
+    {
+        var dot = Values("""{"Values": {}}""");
+        Assert.Equal($"template: {File}:{location}: executing \"{File}\" at {context}: nil pointer evaluating interface {{}}.x", Fails(text, dot).GoMessage);
+        Assert.Equal("<no value>", Render(text, dot, DefaultMissingKey));
+    }
+
+    [Theory]
+    [InlineData("{{ (.).x }}")]
+    [InlineData("{{ (.Values).missing }}")]
+    [InlineData("{{ (.Values.missing).x.y }}")]
+    public void AChainEndingAtAMissingKeyIsNoValueUnderEitherOption(string text)
+    {
+        var dot = Values("""{"Values": {}}""");
+        Assert.Equal("<no value>", Render(text, dot));
+        Assert.Equal("<no value>", Render(text, dot, DefaultMissingKey));
+    }
+
     [Fact]
     public void UnderMissingKeyErrorNilDataHasNoEntry()
     {

@@ -90,6 +90,24 @@ public class GoTemplateLanguageTests
     [InlineData("{{ tpl \"{{ .name }}!\" . }}", "web!")]
     public void NamedTemplates(string text, string expected) => Assert.Equal(expected, Render(text));
 
+    /// <summary>Go's templateControl parses the argument as a pipeline whose variables persist until the enclosing end.</summary>
+    [Theory]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ template \"x\" $v := 1 }}{{ $v }}", "<1>1")]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ template \"x\" $v := 1 | add 2 }}{{ $v }}", "<3>3")]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ $v := 0 }}{{ template \"x\" $v = 5 }}{{ $v }}", "<5>5")]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ template \"x\" ($v := 3) }}{{ $v }}", "<3>3")]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ include \"x\" ($v := 7) | upper }}{{ $v }}", "<7>7")]
+    [InlineData("{{ define \"x\" }}<{{ . }}>{{ end }}{{ range list 1 2 }}{{ template \"x\" $j := . }}{{ $j }}{{ end }}", "<1>1<2>2")]
+    public void VariablesDeclaredInATemplateCallsArgumentStayInScope(string text, string expected) => Assert.Equal(expected, Render(text));
+
+    [Theory]
+    [InlineData("{{ define \"x\" }}{{ $v }}{{ end }}{{ template \"x\" $v := 1 }}", "undefined variable \"$v\"")]
+    [InlineData("{{ define \"x\" }}{{ . }}{{ end }}{{ if true }}{{ template \"x\" $v := 1 }}{{ end }}{{ $v }}", "undefined variable \"$v\"")]
+    [InlineData("{{ define \"x\" }}{{ . }}{{ end }}{{ template \"x\" $a, $b := 1 }}", "too many declarations in template clause")]
+    [InlineData("{{ define \"x\" }}{{ . }}{{ end }}{{ template \"x\" $v := }}", "missing value for template clause")]
+    public void ATemplateCallsVariablesFollowGosScopeRules(string text, string message) =>
+        Assert.Equal($"template: t:1: {message}", Fails(text).GoMessage);
+
     [Fact]
     public void RecursiveTemplatesStopAtTheRecursionLimit()
     {
@@ -147,6 +165,16 @@ public class GoTemplateLanguageTests
     [InlineData("{{ printf \"100%%\" }}", "100%")]
     [InlineData("{{ printf \"%v\" .labels }}", "map[app:web env:prod region:west]")]
     public void Printf(string text, string expected) => Assert.Equal(expected, Render(text));
+
+    /// <summary>fmt prints nil as &lt;nil&gt;; html, js and urlquery first turn it into printableValue's &lt;no value&gt;; Sprig's quote drops it.</summary>
+    [Theory]
+    [InlineData("{{ print nil }}|{{ print .missing }}|{{ println nil 1 }}", "<nil>|<nil>|<nil> 1\n")]
+    [InlineData("{{ printf \"%v\" nil }}|{{ printf \"%s\" nil }}|{{ printf \"%d\" .missing }}|{{ printf \"%v\" (list nil 1) }}", "<nil>|%!s(<nil>)|%!d(<nil>)|[<nil> 1]")]
+    [InlineData("{{ html nil }}|{{ .missing | html }}|{{ html \"<a>\" nil 1 }}", "&lt;no value&gt;|&lt;no value&gt;|&lt;a&gt;&lt;no value&gt;1")]
+    [InlineData("{{ js nil }}|{{ js .none }}", "\\u003Cno value\\u003E|\\u003Cno value\\u003E")]
+    [InlineData("{{ urlquery nil }}|{{ .missing | urlquery }}", "%3Cno+value%3E|%3Cno+value%3E")]
+    [InlineData("[{{ quote nil }}]{{ quote nil \"a\" }}[{{ squote .none }}]{{ toString nil }}", "[]\"a\"[]<nil>")]
+    public void NilPrintsAsEachFunctionPrintsIt(string text, string expected) => Assert.Equal(expected, Render(text));
 
     [Fact]
     public void DataMayBeDotNetDictionariesListsAndPrimitives()
