@@ -28,6 +28,10 @@ public sealed class ChartFiles : GoObject
 
     public int Count => _files.Count;
 
+    /// <summary>Files is a map[string][]byte: ranging over it gives each path (sorted) and its bytes.</summary>
+    public override IReadOnlyList<KeyValuePair<string, object?>> MapEntries =>
+        Names.Select(name => KeyValuePair.Create(name, (object?)_files[name])).ToList();
+
     public byte[] GetBytes(string name) => _files.TryGetValue(name, out var data) ? data : [];
 
     public string Get(string name) => Encoding.UTF8.GetString(GetBytes(name));

@@ -43,7 +43,12 @@ internal static class GoConvert
     };
 
     /// <summary>Sprig's strval: strings as they are, everything else as fmt's %v prints it.</summary>
-    public static string ToText(object? value) => value as string ?? GoValues.Sprint(value);
+    public static string ToText(object? value) => value switch
+    {
+        string s => s,
+        byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+        _ => GoValues.Sprint(value),
+    };
 
     /// <summary>cast.ToInt64: numbers truncated, strings parsed (0 when they are not numbers), booleans 1/0, nil 0.</summary>
     public static long ToInt64(object? value) => value switch

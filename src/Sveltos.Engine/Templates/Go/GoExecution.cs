@@ -344,6 +344,17 @@ internal sealed class GoExecution
                     }
 
                     break;
+                case GoObject { MapEntries: { } entries }:
+                    foreach (var (key, item) in entries)
+                    {
+                        any = true;
+                        if (Iterate(range, key, item) == Flow.Break)
+                        {
+                            break;
+                        }
+                    }
+
+                    break;
                 case long count:
                     if (range.Pipe.Declarations.Count > 1)
                     {

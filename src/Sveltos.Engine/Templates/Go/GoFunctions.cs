@@ -54,6 +54,8 @@ internal static partial class GoFunctions
             string s => (long)Encoding.UTF8.GetByteCount(s),
             List<object?> l => (long)l.Count,
             Dictionary<string, object?> m => (long)m.Count,
+            byte[] b => (long)b.Length,
+            GoObject { MapEntries: { } entries } => (long)entries.Count,
             null => throw new GoFunctionException("len of nil pointer"),
             var v => throw new GoFunctionException($"len of type {GoValues.TypeName(v)}"),
         });
@@ -100,6 +102,9 @@ internal static partial class GoFunctions
                     ? map.GetValueOrDefault(key)
                     : index is null ? throw new GoFunctionException("value is nil; should be of type string") : throw new GoFunctionException($"value has type {GoValues.TypeName(index)}; should be string"),
                 string s => (long)Encoding.UTF8.GetBytes(s)[IndexArgument(index, Encoding.UTF8.GetByteCount(s), element: true)],
+                GoObject { MapEntries: { } entries } => index is string name
+                    ? entries.FirstOrDefault(e => e.Key == name).Value
+                    : throw new GoFunctionException($"value has type {GoValues.TypeName(index)}; should be string"),
                 null => throw new GoFunctionException("index of untyped nil"),
                 _ => throw new GoFunctionException($"can't index item of type {GoValues.TypeName(item)}"),
             };

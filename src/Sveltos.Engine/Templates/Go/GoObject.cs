@@ -19,6 +19,12 @@ public abstract class GoObject
 
     /// <summary>A method; null when the type has no such method. Methods win over fields of the same name, as in Go.</summary>
     public virtual GoMethod? GetMethod(string name) => null;
+
+    /// <summary>
+    /// For a Go map type (Helm's Files is a map[string][]byte): its entries sorted by key, as range, len, index and
+    /// truth see them; null for a struct.
+    /// </summary>
+    public virtual IReadOnlyList<KeyValuePair<string, object?>>? MapEntries => null;
 }
 
 /// <summary>

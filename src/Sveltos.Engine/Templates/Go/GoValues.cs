@@ -189,6 +189,7 @@ internal static class GoValues
         double d => d != 0,
         string s => s.Length > 0,
         ICollection c => c.Count > 0,
+        GoObject { MapEntries: { } entries } => entries.Count > 0,
         _ => true,
     };
 
@@ -285,6 +286,9 @@ internal static class GoValues
                 break;
             case DateTimeOffset t:
                 text.Append(GoTime.Format(t, "2006-01-02 15:04:05.999999999 -0700 MST"));
+                break;
+            case byte[] bytes:
+                text.Append('[').AppendJoin(' ', bytes).Append(']');
                 break;
             case GoFunction or Delegate:
                 text.Append("0x0");

@@ -163,4 +163,36 @@ public class HelmRendererTests
             Directory.Delete(dir, recursive: true);
         }
     }
+    [Fact]
+    public void Files_glob_is_a_map_that_range_len_index_and_if_read_as_go_reads_a_map()
+    {
+        var dir = Directory.CreateTempSubdirectory("glob-chart-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Chart.yaml"), "apiVersion: v2\nname: glob\nversion: 1.0.0\n");
+            Directory.CreateDirectory(Path.Combine(dir, "templates"));
+            Directory.CreateDirectory(Path.Combine(dir, "dashboards"));
+            File.WriteAllText(Path.Combine(dir, "dashboards", "b.json"), "{\"b\":2}");
+            File.WriteAllText(Path.Combine(dir, "dashboards", "a.json"), "{\"a\":1}");
+            File.WriteAllText(Path.Combine(dir, "templates", "cm.yaml"), """
+                kind: ConfigMap
+                metadata:
+                  name: x
+                data:
+                {{- range $path, $bytes := .Files.Glob "dashboards/*.json" }}
+                  {{ base $path }}: {{ toString $bytes | quote }}
+                {{- end }}
+                  count: "{{ len (.Files.Glob "dashboards/*") }}"
+                  second: {{ index (.Files.Glob "dashboards/*") "dashboards/b.json" | toString | quote }}
+                  none: {{ if .Files.Glob "nothing/*" }}"some"{{ else }}"none"{{ end }}
+                """);
+
+            var output = Renderer.Render(ChartLoader.Load(dir), null).HelmTemplateOutput;
+            Assert.EndsWith("data:\n  a.json: \"{\\\"a\\\":1}\"\n  b.json: \"{\\\"b\\\":2}\"\n  count: \"2\"\n  second: \"{\\\"b\\\":2}\"\n  none: \"none\"\n", output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
