@@ -29,7 +29,7 @@ internal sealed class CaseRunner(string corpusRoot, HelmRenderer renderer)
             return new CaseOutcome(CaseStatus.Blocked, $"the only golden is from an older Helm or chart ({test.ExpectedStatus})");
         }
 
-        var commandLine = TemplateCommandLine.Parse(test.Args);
+        var commandLine = TemplateCommandLine.Parse(test.Args, test.KubeVersion);
         if (commandLine.Unsupported.Count > 0)
         {
             return new CaseOutcome(CaseStatus.Blocked, $"unsupported: {string.Join(", ", commandLine.Unsupported)}");
@@ -39,6 +39,11 @@ internal sealed class CaseRunner(string corpusRoot, HelmRenderer renderer)
         if (missingValues.Count > 0)
         {
             return new CaseOutcome(CaseStatus.Blocked, $"values file missing from the corpus: {string.Join(", ", missingValues)}");
+        }
+
+        if (test.ExpectedTree is { } tree)
+        {
+            return RunTree(test, commandLine, Path.Combine(corpusRoot, "expected", tree));
         }
 
         var golden = test.DerivedExpected is { } derived ? Path.Combine(corpusRoot, derived) : Path.Combine(corpusRoot, "expected", test.Expected);
@@ -75,21 +80,97 @@ internal sealed class CaseRunner(string corpusRoot, HelmRenderer renderer)
         return new CaseOutcome(CaseStatus.Differs, Difference: difference, Golden: goldenName);
     }
 
+    /// <summary>
+    /// A case whose golden is a tree of <c>--output-dir</c> files: the engine writes its tree, laid out as the
+    /// repository laid out Helm's (<see cref="OutputTree"/>), and both trees must hold the same files, byte for byte.
+    /// </summary>
+    private CaseOutcome RunTree(CorpusCase test, TemplateCommandLine commandLine, string goldenTree)
+    {
+        var goldenName = Path.GetRelativePath(corpusRoot, goldenTree);
+        var output = Directory.CreateTempSubdirectory("helm-corpus-out-").FullName;
+        try
+        {
+            var failure = RenderTo(test, commandLine, output);
+            if (failure is not null)
+            {
+                return Verdict(test, new FirstDifference(1, "(the --output-dir tree)", "Error: " + failure), goldenName);
+            }
+
+            var actual = OutputTree.Read(output, test.TreeLayout ?? "as-written");
+            var expected = OutputTree.ReadGolden(goldenTree);
+            foreach (var path in expected.Keys.Union(actual.Keys).Order(StringComparer.Ordinal))
+            {
+                if (!expected.TryGetValue(path, out var want))
+                {
+                    return Verdict(test, new FirstDifference(0, $"(no file {path})", $"(engine wrote {path})"), goldenName);
+                }
+
+                if (!actual.TryGetValue(path, out var got))
+                {
+                    return Verdict(test, new FirstDifference(0, $"(file {path})", $"(engine wrote no {path})"), goldenName);
+                }
+
+                if (FirstDifference.Of(want, got) is { } difference)
+                {
+                    return Verdict(test, difference with { File = path }, goldenName);
+                }
+            }
+
+            return new CaseOutcome(CaseStatus.Identical, Golden: $"{goldenName} ({expected.Count} files)");
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    private static CaseOutcome Verdict(CorpusCase test, FirstDifference difference, string goldenName) =>
+        test.ChartComplete
+            ? new CaseOutcome(CaseStatus.Differs, Difference: difference, Golden: goldenName)
+            : new CaseOutcome(CaseStatus.Blocked, $"chart incomplete in the corpus, missing: {string.Join("; ", test.Missing)}", difference, goldenName);
+
+    /// <summary>Writes the engine's <c>--output-dir</c> tree into <paramref name="output"/>; the error's message if the render failed.</summary>
+    private string? RenderTo(CorpusCase test, TemplateCommandLine commandLine, string output)
+    {
+        var chartDirectory = Directory.CreateTempSubdirectory("helm-corpus-").FullName;
+        try
+        {
+            var result = renderer.Render(LoadChart(test, chartDirectory), HelmValues.MergeUserValues(commandLine.UserValues(ValuesFiles(commandLine))), commandLine.Options);
+            result.WriteOutputDirectory(output);
+            return null;
+        }
+        catch (SveltosException e)
+        {
+            return e.Message;
+        }
+        finally
+        {
+            Directory.Delete(chartDirectory, recursive: true);
+        }
+    }
+
+    private Chart LoadChart(CorpusCase test, string chartDirectory)
+    {
+        CopyTree(Path.Combine(ChartsRoot, test.Chart!), chartDirectory);
+        if (test.ChartOverlay is { } overlay)
+        {
+            CopyTree(Path.Combine(ChartsRoot, overlay), chartDirectory);
+        }
+
+        return ChartLoader.Load(chartDirectory);
+    }
+
+    private List<(string, string)> ValuesFiles(TemplateCommandLine commandLine) =>
+        commandLine.ValuesFiles.Select(f => (File.ReadAllText(Path.Combine(ChartsRoot, f)), f)).ToList();
+
     /// <summary>The engine's output, or the message of its error (with <c>Error: </c> when the case is not compared by the error text alone).</summary>
     private string Render(CorpusCase test, TemplateCommandLine commandLine, out bool failed)
     {
         var chartDirectory = Directory.CreateTempSubdirectory("helm-corpus-").FullName;
         try
         {
-            CopyTree(Path.Combine(ChartsRoot, test.Chart!), chartDirectory);
-            if (test.ChartOverlay is { } overlay)
-            {
-                CopyTree(Path.Combine(ChartsRoot, overlay), chartDirectory);
-            }
-
-            var files = commandLine.ValuesFiles.Select(f => (File.ReadAllText(Path.Combine(ChartsRoot, f)), f)).ToList();
-            var chart = ChartLoader.Load(chartDirectory);
-            var result = renderer.Render(chart, HelmValues.MergeUserValues(commandLine.UserValues(files)), commandLine.Options);
+            var chart = LoadChart(test, chartDirectory);
+            var result = renderer.Render(chart, HelmValues.MergeUserValues(commandLine.UserValues(ValuesFiles(commandLine))), commandLine.Options);
             failed = false;
             return commandLine.OutputDirectory is { } output ? result.WriteOutputDirectory(output) : result.HelmTemplateOutput;
         }

@@ -13,7 +13,10 @@ internal sealed record CorpusCase(
     bool ExpectsError,
     string ExpectedStatus,
     bool ChartComplete,
-    IReadOnlyList<string> Missing)
+    IReadOnlyList<string> Missing,
+    string? ExpectedTree = null,
+    string? TreeLayout = null,
+    string? KubeVersion = null)
 {
     /// <summary>A golden stored only from an older Helm or chart, with no fixed-up copy: not a measure of Helm 3.21.</summary>
     public bool GoldenIsStale => DerivedExpected is null && ExpectedStatus.StartsWith("stale", StringComparison.Ordinal);
@@ -21,10 +24,30 @@ internal sealed record CorpusCase(
     /// <summary>The golden was post-processed by the chart's Makefile (sed stripping trailing blanks from each line).</summary>
     public bool GoldenStripsTrailingBlanks => ExpectedStatus.Contains("trailing blanks stripped", StringComparison.Ordinal);
 
-    public static List<CorpusCase> Load(string casesJson)
+    /// <summary>The cases of cases.json, then those of every cases.d/*.json (one file per source), in name order.</summary>
+    public static List<CorpusCase> LoadAll(string corpusRoot)
     {
-        using var document = JsonDocument.Parse(casesJson);
-        return document.RootElement.EnumerateArray().Select(Read).ToList();
+        var files = new List<string> { Path.Combine(corpusRoot, "cases.json") };
+        var more = Path.Combine(corpusRoot, "cases.d");
+        if (Directory.Exists(more))
+        {
+            files.AddRange(Directory.EnumerateFiles(more, "*.json").Order(StringComparer.Ordinal));
+        }
+
+        return files.Where(File.Exists).SelectMany(file => Load(file)).ToList();
+    }
+
+    private static List<CorpusCase> Load(string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            return document.RootElement.EnumerateArray().Select(Read).ToList();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new InvalidDataException($"{file}: {e.Message}", e);
+        }
     }
 
     private static CorpusCase Read(JsonElement e) => new(
@@ -37,7 +60,10 @@ internal sealed record CorpusCase(
         e.GetProperty("expectsError").GetBoolean(),
         Text(e, "expectedStatus") ?? "",
         !e.TryGetProperty("chartComplete", out var complete) || complete.GetBoolean(),
-        e.TryGetProperty("missing", out var missing) ? missing.EnumerateArray().Select(m => m.GetString()!).ToList() : []);
+        e.TryGetProperty("missing", out var missing) ? missing.EnumerateArray().Select(m => m.GetString()!).ToList() : [],
+        Text(e, "expectedTree"),
+        Text(e, "treeLayout"),
+        Text(e, "kubeVersion"));
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

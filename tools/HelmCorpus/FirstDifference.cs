@@ -3,6 +3,9 @@ namespace Sveltos.HelmCorpus;
 /// <summary>The first line at which the engine's output and the golden differ (1-based; null text past the end).</summary>
 internal sealed record FirstDifference(int Line, string? Expected, string? Actual)
 {
+    /// <summary>The file of an <c>--output-dir</c> tree the difference is in.</summary>
+    public string? File { get; init; }
+
     private const int Shown = 160;
 
     public static FirstDifference? Of(string expected, string actual)
@@ -24,7 +27,7 @@ internal sealed record FirstDifference(int Line, string? Expected, string? Actua
     }
 
     public override string ToString() =>
-        $"line {Line}\n      helm:   {Show(Expected)}\n      engine: {Show(Actual)}";
+        $"{(File is null ? "" : File + " ")}line {Line}\n      helm:   {Show(Expected)}\n      engine: {Show(Actual)}";
 
     private static string Show(string? text) =>
         text is null ? "(end of output)" : Quote(text.Length > Shown ? text[..Shown] + "..." : text);

@@ -4,6 +4,7 @@ using Sveltos.HelmCorpus;
 // Renders every case of a corpus of real `helm template` goldens (cases.json, charts/, expected/, derived/) with the
 // engine and prints, per case, identical / differs (the first differing line, both sides) / blocked (why), then the
 // total. The corpus lives outside the repository: the first argument, else $HELM_CORPUS, else /work/helm-corpus.
+// A second argument runs only the cases whose name contains it.
 var root = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("HELM_CORPUS") ?? "/work/helm-corpus";
 var casesFile = Path.Combine(root, "cases.json");
 if (!File.Exists(casesFile))
@@ -12,7 +13,8 @@ if (!File.Exists(casesFile))
     return 2;
 }
 
-var cases = CorpusCase.Load(File.ReadAllText(casesFile));
+var filter = args.Length > 1 ? args[1] : null;
+var cases = CorpusCase.LoadAll(root).Where(c => filter is null || c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)).ToList();
 var runner = new CaseRunner(root, new HelmRenderer());
 var outcomes = new List<CaseOutcome>();
 foreach (var test in cases)

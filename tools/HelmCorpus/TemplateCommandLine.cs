@@ -10,7 +10,8 @@ namespace Sveltos.HelmCorpus;
 /// </summary>
 internal sealed class TemplateCommandLine
 {
-    // The kube version of Helm's test build (the goldens print kube-version/minor "20"), not Helm 3.21's default.
+    // The kube version of Helm's test build (helm/helm's goldens print kube-version/minor "20"); a case from a chart
+    // repository names the default of the helm build its CI used instead.
     private const string GoldenKubeVersion = "v1.20.0";
 
     private static readonly HashSet<string> NoEffectOnOutput = ["--hide-notes", "--skip-crds", "--create-namespace", "--wait", "--atomic"];
@@ -44,9 +45,10 @@ internal sealed class TemplateCommandLine
 
     public List<string> Unsupported { get; } = [];
 
-    public static TemplateCommandLine Parse(IReadOnlyList<string> args)
+    public static TemplateCommandLine Parse(IReadOnlyList<string> args, string? kubeVersion = null)
     {
         var line = new TemplateCommandLine();
+        line.Options = line.Options with { KubeVersion = kubeVersion ?? GoldenKubeVersion };
         var positional = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
