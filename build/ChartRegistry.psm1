@@ -67,25 +67,9 @@ function New-TokenSigningCertificate {
     [pscustomobject]@{ CertificatePath = $certificatePath; KeyPath = $keyPath }
 }
 
-function Start-ChartRegistry {
-    <#
-    .SYNOPSIS
-    Starts one docker-registry on 127.0.0.1 with filesystem storage in a new temporary folder.
-    .DESCRIPTION
-    -Auth None: anonymous. -Auth Basic: htpasswd with a generated user and password. -Auth Token: the registry
-    answers 401 with a Bearer challenge whose realm is http://127.0.0.1:<TokenPort>/token; whoever serves that
-    realm signs RS256 tokens with the key at TokenKeyPath, whose certificate (TokenCertificatePath) the registry
-    trusts, for the service and issuer reported.
-    .EXAMPLE
-    $registry = Start-ChartRegistry -Auth Basic
-    Invoke-WebRequest "$($registry.Url)/v2/" -Authentication Basic -Credential ...
-    Stop-ChartRegistry $registry
-    #>
-    [CmdletBinding()]
-    param(
-        [ValidateSet('None', 'Basic', 'Token')] [string] $Auth = 'None',
-        [int] $TimeoutSeconds = 30
-    )
+function New-ChartRegistryInstance {
+    # Writes the folder, configuration and credentials of one instance and launches it, without waiting.
+    param([string] $Auth)
 
     $directory = Join-Path ([IO.Path]::GetTempPath()) "sveltos-registry-$([guid]::NewGuid().ToString('n').Substring(0, 12))"
     New-Item -ItemType Directory -Path (Join-Path $directory 'data') -Force | Out-Null
@@ -105,7 +89,7 @@ function Start-ChartRegistry {
             $htpasswdPath = Join-Path $directory 'htpasswd'
             $line = & $script:Htpasswd -nbB $instance.Username $instance.Password
             if ($LASTEXITCODE -ne 0) { throw "htpasswd failed: $line" }
-            Set-Content -LiteralPath $htpasswdPath -Value ($line | Where-Object { $_ }) 
+            Set-Content -LiteralPath $htpasswdPath -Value ($line | Where-Object { $_ })
             "auth:`n  htpasswd:`n    realm: sveltos-test`n    path: $htpasswdPath`n"
         }
         'Token' {
@@ -139,34 +123,81 @@ http:
 
 "@ + $authSection)
 
-    # Output goes to a file, never to a pipe of this shell: the registry outlives the shell that started it.
-    $process = Start-Process -FilePath $script:Executable -ArgumentList 'serve', $configPath -PassThru `
-        -RedirectStandardOutput $instance.LogPath -RedirectStandardError (Join-Path $directory 'registry.err.log')
+    # The shell points the registry's output at files and then becomes the registry (same process id). Start-Process
+    # -RedirectStandardOutput would pipe the output through this shell instead, and the registry, which outlives it,
+    # would die of SIGPIPE at its first log line once the shell is gone.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('/bin/sh')
+    foreach ($argument in '-c', 'exec "$0" serve "$1" >"$2" 2>"$3" </dev/null', $script:Executable, $configPath, $instance.LogPath, (Join-Path $directory 'registry.err.log')) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
     $instance.ProcessId = $process.Id
+    [pscustomobject]@{ Instance = [pscustomobject]$instance; Process = $process }
+}
+
+function Wait-ChartRegistryInstance {
+    # Polls every instance's /v2/ together until each answers (200, or 401 when it wants credentials).
+    param([object[]] $Launched, [int] $TimeoutSeconds)
 
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
     $client = [System.Net.Http.HttpClient]::new()
+    $client.Timeout = [TimeSpan]::FromSeconds(2)
+    $pending = [System.Collections.Generic.List[object]]::new([object[]]$Launched)
     try {
-        while ($true) {
-            if ($process.HasExited) {
-                $errors = Get-Content -Raw -LiteralPath (Join-Path $directory 'registry.err.log') -ErrorAction Ignore
-                throw "docker-registry exited with code $($process.ExitCode): $errors"
+        while ($pending.Count -gt 0) {
+            foreach ($launch in @($pending)) {
+                if ($launch.Process.HasExited) {
+                    $errors = Get-Content -Raw -LiteralPath (Join-Path $launch.Instance.Directory 'registry.err.log') -ErrorAction Ignore
+                    throw "docker-registry ($($launch.Instance.Auth)) exited with code $($launch.Process.ExitCode): $errors"
+                }
+                try {
+                    $status = [int]$client.GetAsync("$($launch.Instance.Url)/v2/").GetAwaiter().GetResult().StatusCode
+                    if ($status -in 200, 401) { $null = $pending.Remove($launch) }
+                }
+                catch [System.Net.Http.HttpRequestException], [System.Threading.Tasks.TaskCanceledException] { }
             }
-            try {
-                $status = [int]$client.GetAsync("$($instance.Url)/v2/").GetAwaiter().GetResult().StatusCode
-                if ($status -in 200, 401) { break }
-            }
-            catch [System.Net.Http.HttpRequestException] { }
+            if ($pending.Count -eq 0) { break }
             if ([DateTime]::UtcNow -gt $deadline) {
-                $process.Kill($true)
-                throw "docker-registry did not answer on $($instance.Url) within $TimeoutSeconds seconds."
+                throw "docker-registry did not answer on $(($pending | ForEach-Object { $_.Instance.Url }) -join ', ') within $TimeoutSeconds seconds."
             }
-            Start-Sleep -Milliseconds 100
+            Start-Sleep -Milliseconds 50
         }
     }
     finally { $client.Dispose() }
+}
 
-    [pscustomobject]$instance
+function Start-ChartRegistry {
+    <#
+    .SYNOPSIS
+    Starts docker-registry instances on 127.0.0.1, each with filesystem storage in a new temporary folder, all at
+    once, and returns when every one answers.
+    .DESCRIPTION
+    -Auth None: anonymous. -Auth Basic: htpasswd with a generated user and password. -Auth Token: the registry
+    answers 401 with a Bearer challenge whose realm is http://127.0.0.1:<TokenPort>/token; whoever serves that
+    realm signs RS256 tokens with the key at TokenKeyPath, whose certificate (TokenCertificatePath) the registry
+    trusts, for the service and issuer reported. An instance that fails to start stops the others it started.
+    .EXAMPLE
+    $registry = Start-ChartRegistry -Auth Basic
+    Invoke-WebRequest "$($registry.Url)/v2/" -Authentication Basic -Credential ...
+    Stop-ChartRegistry $registry
+    #>
+    [CmdletBinding()]
+    param(
+        [ValidateSet('None', 'Basic', 'Token')] [string[]] $Auth = 'None',
+        [int] $TimeoutSeconds = 30
+    )
+
+    $launched = [System.Collections.Generic.List[object]]::new()
+    try {
+        foreach ($kind in $Auth) { $launched.Add((New-ChartRegistryInstance $kind)) }
+        Wait-ChartRegistryInstance $launched $TimeoutSeconds
+    }
+    catch {
+        $launched | ForEach-Object { Stop-ChartRegistry $_.Instance }
+        throw
+    }
+    $launched | ForEach-Object { $_.Instance }
 }
 
 function Stop-ChartRegistry {
@@ -191,10 +222,10 @@ function Start-ChartRegistrySet {
     <#
     .SYNOPSIS
     Installs docker-registry if needed and starts the anonymous, basic-auth and token-auth instances; writes their
-    description as JSON to -StateFile (what the xunit tests read through SVELTOS_CHART_REGISTRIES).
+    description as JSON to -StateFile (what the tests read through SVELTOS_CHART_REGISTRIES).
     .DESCRIPTION
-    When the registry cannot be installed, the state file says so (available: false, reason) and the tests that
-    need it are skipped with that reason.
+    When the registry cannot be installed or started, the state file says so (available: false, reason). The
+    registry tests then fail with that reason, unless SVELTOS_ALLOW_NO_REGISTRY=1 lets them skip with it.
     #>
     [CmdletBinding()]
     param([Parameter(Mandatory)] [string] $StateFile)
@@ -202,7 +233,8 @@ function Start-ChartRegistrySet {
     $install = Install-ChartRegistry
     $state = [ordered]@{ available = $install.Available; reason = $install.Reason; registries = @() }
     if ($install.Available) {
-        $state.registries = @(foreach ($auth in 'None', 'Basic', 'Token') { Start-ChartRegistry -Auth $auth })
+        try { $state.registries = @(Start-ChartRegistry -Auth None, Basic, Token) }
+        catch { $state.available = $false; $state.reason = "docker-registry did not start: $_" }
     }
     $state | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath $StateFile
     [pscustomobject]$state

@@ -15,7 +15,7 @@ function Invoke-TestSuite {
         Import-Module (Join-Path $Context.Root 'build/ChartRegistry.psm1') -Force
         $registryState = Join-Path $Context.ResultsDir 'chart-registries.json'
         $registries = Start-ChartRegistrySet -StateFile $registryState
-        if (-not $registries.available) { Write-Warning "OCI registry tests will be skipped: $($registries.reason)" }
+        if (-not $registries.available) { Write-Warning "The OCI registry tests will fail: $($registries.reason) (SVELTOS_ALLOW_NO_REGISTRY=1 skips them instead)" }
         $env:SVELTOS_CHART_REGISTRIES = $registryState
         try {
             Write-Step 'xunit'

@@ -37,7 +37,7 @@ public sealed class ChartFetcher : IDisposable
     {
         ArgumentNullException.ThrowIfNull(reference);
         options ??= ChartSourceOptions.None;
-        var key = $"{reference.Kind}|{reference.Location}|{reference.ChartName}|{version}|{options.Username}|{options.TlsKey}|{options.PlainHttp}";
+        var key = $"{reference.Kind}|{reference.Location}|{reference.ChartName}|{version}|{options.FetchKey}";
         var flight = _charts.GetOrAdd(key, _ => new Lazy<Task<FetchedChart>>(() => FetchOnceAsync(reference, version, options, _lifetime.Token)));
         return AwaitAsync(flight, () => _charts.TryRemove(KeyValuePair.Create(key, flight)), cancellationToken);
     }
@@ -91,7 +91,7 @@ public sealed class ChartFetcher : IDisposable
     private async Task<FetchedChart> FromRepositoryAsync(ChartReference reference, string? version, ChartSourceOptions options, CancellationToken cancellationToken)
     {
         var repository = reference.Location;
-        var indexKey = $"{repository}|{options.Username}|{options.TlsKey}";
+        var indexKey = $"{repository}|{options.FetchKey}";
         var flight = _indexes.GetOrAdd(indexKey, _ => new Lazy<Task<RepositoryIndex>>(() => _repositories.GetIndexAsync(repository, options, _lifetime.Token)));
         var index = await AwaitAsync(flight, () => _indexes.TryRemove(KeyValuePair.Create(indexKey, flight)), cancellationToken).ConfigureAwait(false);
         var entry = index.Get(reference.ChartName!, version, repository);
@@ -110,7 +110,7 @@ public sealed class ChartFetcher : IDisposable
 
     private async Task<FetchedChart> FromRegistryAsync(ChartReference reference, string? version, ChartSourceOptions options, CancellationToken cancellationToken)
     {
-        var registry = _registries.GetOrAdd($"{options.Username}|{options.TlsKey}|{options.PlainHttp}", _ => new OciRegistryClient(_clients, options));
+        var registry = _registries.GetOrAdd(options.FetchKey, _ => new OciRegistryClient(_clients, options));
         var resolved = await registry.ResolveAsync(reference.Oci!, version, cancellationToken).ConfigureAwait(false);
         var manifest = await registry.GetChartManifestAsync(resolved, cancellationToken).ConfigureAwait(false);
         var data = Cache.Get(manifest.Chart.Digest);

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Sveltos.Engine.Helm.Sources;
 
 /// <summary>
@@ -33,6 +36,13 @@ public sealed class ChartSourceOptions
 
     /// <summary>What distinguishes the TLS setup (one HTTP client per distinct value).</summary>
     internal string TlsKey => $"{CaFile}|{CertFile}|{KeyFile}|{InsecureSkipTlsVerify}";
+
+    /// <summary>
+    /// What distinguishes one way of fetching from another: TLS, transport and the credentials, the password only as
+    /// a hash, so that a caller with other (or wrong) credentials never shares a result fetched with these.
+    /// </summary>
+    internal string FetchKey =>
+        $"{TlsKey}|{PlainHttp}|{PassCredentialsAll}|{Username}|{(Password is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Password))))}";
 
     public override string ToString() => HasCredentials ? $"user {Username}" : "anonymous";
 }
