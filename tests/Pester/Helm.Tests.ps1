@@ -138,6 +138,16 @@ Describe 'Expand-HelmChart renders a chart folder as helm template prints it' {
         Expand-HelmChart $package.Location -Set replicaCount=3 | Should -BeExactly (Expand-HelmChart $web -Set replicaCount=3)
     }
 
+    It '-HideSecret prints a v1 Secret as its source line and Helm''s HIDDEN line, everything else unchanged' {
+        $plain = Expand-HelmChart $web
+        $hidden = Expand-HelmChart $web -HideSecret
+        $plain | Should -Match 's3cret-value'
+        $hidden | Should -Not -Match 's3cret-value'
+        $hidden | Should -Match "(?m)^# Source: web/templates/secret.yaml`n# HIDDEN: The Secret output has been suppressed`n---"
+        $withoutSecret = { param($text) ($text -split '(?m)^---\n' | Where-Object { $_ -notmatch 'templates/secret.yaml' }) -join '---' }
+        & $withoutSecret $hidden | Should -BeExactly (& $withoutSecret $plain)
+    }
+
     It 'emits one object per document with -AsObject, Secret values left out' {
         $docs = Expand-HelmChart $web -AsObject
         $docs.Count | Should -Be 7

@@ -102,6 +102,7 @@ internal sealed class TemplateCommandLine
             case "--output-dir": OutputDirectory = value; break;
             case "--include-crds": Options = Options with { IncludeCrds = IsTrue(inline) }; break;
             case "--skip-tests": Options = Options with { SkipTests = IsTrue(inline) }; break;
+            case "--hide-secret": Options = Options with { HideSecret = IsTrue(inline) }; break;
             case "--is-upgrade": Options = Options with { IsUpgrade = IsTrue(inline) }; break;
             case "--debug": Debug = IsTrue(inline); break;
             default:

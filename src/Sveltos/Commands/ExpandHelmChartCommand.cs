@@ -78,6 +78,9 @@ public sealed class ExpandHelmChartCommand : SveltosCmdlet
     public SwitchParameter SkipTests { get; set; }
 
     [Parameter]
+    public SwitchParameter HideSecret { get; set; }
+
+    [Parameter]
     [ValidateNotNull]
     public string[] ShowOnly { get; set; } = [];
 
@@ -205,6 +208,7 @@ public sealed class ExpandHelmChartCommand : SveltosCmdlet
                 ApiVersions = ApiVersion,
                 IncludeCrds = IncludeCrds,
                 SkipTests = SkipTests,
+                HideSecret = HideSecret,
                 ShowOnly = ShowOnly,
             },
         };

@@ -32,6 +32,12 @@ public sealed record HelmRenderOptions
     /// <summary><c>--show-only</c>: template paths below the chart name (Go filepath.Match patterns); only their documents are output.</summary>
     public IReadOnlyList<string> ShowOnly { get; init; } = [];
 
+    /// <summary>
+    /// <c>--hide-secret</c>: a v1 Secret among the manifests is printed as its source line and
+    /// <c># HIDDEN: The Secret output has been suppressed</c> (the --output-dir files and hooks are written whole, as Helm writes them).
+    /// </summary>
+    public bool HideSecret { get; init; }
+
     /// <summary><c>--is-upgrade</c>: .Release.IsUpgrade instead of .Release.IsInstall.</summary>
     public bool IsUpgrade { get; init; }
 

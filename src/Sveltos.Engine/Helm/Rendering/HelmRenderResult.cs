@@ -17,7 +17,7 @@ public sealed class HelmRenderResult
         Notes = notes;
         Warnings = warnings;
         var printedCrds = options.IncludeCrds ? crds : [];
-        HelmTemplateOutput = HelmTemplatePrinter.Print(printedCrds, manifests, hooks, options.SkipTests, options.ShowOnly);
+        HelmTemplateOutput = HelmTemplatePrinter.Print(printedCrds, manifests, hooks, options.SkipTests, options.ShowOnly, options.HideSecret);
         Documents = DocumentsOf(printedCrds);
     }
 

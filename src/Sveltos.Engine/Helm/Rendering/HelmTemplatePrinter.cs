@@ -9,16 +9,21 @@ namespace Sveltos.Engine.Helm.Rendering;
 /// manifests, each <c>---\n# Source: &lt;path&gt;\n&lt;doc&gt;\n</c>, the whole trimmed and ended by a newline), then
 /// the hooks the same way (test hooks left out with SkipTests). With ShowOnly, that text is split again and only
 /// the documents whose source matches a pattern (Go's filepath.Match on the path below the chart name) are printed,
-/// pattern by pattern.
+/// pattern by pattern. With hideSecret (<c>--hide-secret</c>), a manifest that is a v1 Secret is printed as its
+/// source line and <see cref="HiddenSecret"/> alone; hooks and CRDs are printed whole, as Helm prints them.
 /// </summary>
 public static partial class HelmTemplatePrinter
 {
+    /// <summary>What Helm prints in place of a Secret's body with --hide-secret (pkg/action/action.go).</summary>
+    public const string HiddenSecret = "# HIDDEN: The Secret output has been suppressed";
+
     public static string Print(
         IEnumerable<KeyValuePair<string, string>> crds,
         IEnumerable<RenderedManifest> manifests,
         IEnumerable<HelmHook> hooks,
         bool skipTests,
-        IReadOnlyList<string>? showOnly)
+        IReadOnlyList<string>? showOnly,
+        bool hideSecret = false)
     {
         ArgumentNullException.ThrowIfNull(crds);
         ArgumentNullException.ThrowIfNull(manifests);
@@ -31,7 +36,7 @@ public static partial class HelmTemplatePrinter
 
         foreach (var manifest in manifests)
         {
-            AppendSource(release, manifest.Name, manifest.Content);
+            AppendSource(release, manifest.Name, hideSecret && IsSecret(manifest.Head) ? HiddenSecret : manifest.Content);
         }
 
         return Finish(ReleaseManifest(release.ToString()), hooks, skipTests, showOnly, hook => (hook.Path, hook.Manifest));
@@ -59,6 +64,9 @@ public static partial class HelmTemplatePrinter
 
         return showOnly is { Count: > 0 } ? ShowOnly(output.ToString(), showOnly) : output.ToString();
     }
+
+    /// <summary>Helm's test: kind Secret and apiVersion exactly v1.</summary>
+    internal static bool IsSecret(ManifestHead head) => head.Kind == "Secret" && head.ApiVersion == "v1";
 
     internal static void AppendSource(StringBuilder output, string source, string content) =>
         output.Append("---\n# Source: ").Append(source).Append('\n').Append(content).Append('\n');

@@ -45,7 +45,7 @@ internal static class RenderCacheKey
         Add(hash, options.KubeVersion ?? "\0");
         Add(hash, string.Join('\n', options.ApiVersions));
         Add(hash, string.Join('\n', options.ShowOnly));
-        Add(hash, $"{options.IncludeCrds}{options.SkipTests}{options.IsUpgrade}{options.Revision}");
+        Add(hash, $"{options.IncludeCrds}{options.SkipTests}{options.HideSecret}{options.IsUpgrade}{options.Revision}");
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 

@@ -47,6 +47,25 @@ public class HelmTemplatePrinterTests
     }
 
     [Fact]
+    public void Hide_secret_prints_only_the_source_line_and_helms_notice_for_v1_secrets_among_the_manifests()
+    {
+        var (hooks, manifests) = ManifestSorter.Sort(new Dictionary<string, string>
+        {
+            ["c/templates/secret.yaml"] = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  p: hunter2\n",
+            ["c/templates/other.yaml"] = "apiVersion: example.com/v1\nkind: Secret\nmetadata:\n  name: not-core\n",
+            ["c/templates/hook.yaml"] = "apiVersion: v1\nkind: Secret\nmetadata:\n  name: h\n  annotations:\n    helm.sh/hook: pre-install\nstringData:\n  p: hook-value\n",
+        });
+
+        var text = HelmTemplatePrinter.Print([], manifests, hooks, skipTests: false, showOnly: null, hideSecret: true);
+
+        Assert.Equal(
+            "---\n# Source: c/templates/other.yaml\napiVersion: example.com/v1\nkind: Secret\nmetadata:\n  name: not-core\n" +
+            "---\n# Source: c/templates/secret.yaml\n# HIDDEN: The Secret output has been suppressed\n" +
+            "---\n# Source: c/templates/hook.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: h\n  annotations:\n    helm.sh/hook: pre-install\nstringData:\n  p: hook-value\n",
+            text);
+    }
+
+    [Fact]
     public void Nothing_rendered_prints_one_newline()
     {
         Assert.Equal("\n", HelmTemplatePrinter.Print([], [], [], false, null));
