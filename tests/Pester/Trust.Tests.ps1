@@ -133,13 +133,11 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
         Write-FleetProfile $fleet.Path web '{env: prod}' web
         Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Out-Null
         Write-FleetProfile $fleet.Path web '{env: prod}' web @'
-  helmCharts:
-  - repositoryURL: https://kyverno.github.io/kyverno/
-    repositoryName: kyverno
-    chartName: kyverno/kyverno
-    chartVersion: v3.2.5
-    releaseName: kyverno-latest
-    releaseNamespace: kyverno
+  kustomizationRefs:
+  - kind: GitRepository
+    namespace: flux-system
+    name: flux-system
+    path: ./apps
 '@
     }
     AfterAll { Remove-TestFleet $fleet }
@@ -150,7 +148,7 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
         $summary.Status | Should -Be 'Failed', 'Failed'
         $failures | Should -HaveCount 2
         $failures.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*'
-        ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c1': ClusterProfile/web spec.helmCharts\[0\]"
+        ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c1': ClusterProfile/web spec.kustomizationRefs\[0\]"
         ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c2'"
         foreach ($cluster in 'c1', 'c2') { Get-Live $fleet $cluster configmap settings | Should -Not -BeNullOrEmpty }
     }
@@ -158,7 +156,7 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
     It 'shows Failed with the reason in Get-ClusterSummary, not Provisioned' {
         $records = Get-ClusterSummary -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Where-Object Profile -EQ 'ClusterProfile/web'
         $records.Status | Should -Be 'Failed', 'Failed'
-        $records[0].Message | Should -Match 'spec.helmCharts\[0\]'
+        $records[0].Message | Should -Match 'spec.kustomizationRefs\[0\]'
         $records[0].Objects | Should -HaveCount 3
     }
 }
@@ -176,7 +174,7 @@ spec:
     matchLabels: {env: prod}
   reloader: true
   helmCharts:
-    - {repositoryURL: https://kyverno.github.io/kyverno/, repositoryName: kyverno, chartName: kyverno/kyverno, chartVersion: v3.3.3, releaseName: kyverno, releaseNamespace: kyverno}
+    - {repositoryURL: https://kyverno.github.io/kyverno/, repositoryName: kyverno, chartName: kyverno/kyverno, chartVersion: v3.3.3, releaseName: kyverno, releaseNamespace: kyverno, options: {atomic: true}}
     - {repositoryURL: gitrepository://flux-system/flux-system/charts/app, releaseName: app, releaseNamespace: app}
 '@
     }
@@ -187,8 +185,8 @@ spec:
         $profile.Name | Should -Be 'charts'
         $warnings.Count | Should -Be 3
         $warnings[0].Message | Should -BeLike "*charts.yaml``[0``] spec.reloader: Restarting workloads when a ConfigMap or Secret they mount changes (reloader) is not supported*"
-        $warnings[1].Message | Should -BeLike "*charts.yaml``[0``] spec.helmCharts``[0``]: Deploying a Helm chart is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/charts*Remove spec.helmCharts``[0``] from the profile*"
-        $warnings[2].Message | Should -BeLike '*spec.helmCharts`[1`]: Deploying a Helm chart*'
+        $warnings[1].Message | Should -BeLike "*charts.yaml``[0``] spec.helmCharts``[0``].options.atomic: Rolling a failed release back (atomic) is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/charts*Remove spec.helmCharts``[0``].options.atomic from the profile*"
+        $warnings[2].Message | Should -BeLike "*spec.helmCharts``[1``].repositoryURL: A chart from a gitrepository:// source is not supported*"
     }
 
     It 'New-ClusterProfile warns for each unsupported field it was given, and only for those' {

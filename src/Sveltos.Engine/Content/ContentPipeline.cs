@@ -1,3 +1,4 @@
+using Sveltos.Engine.Content.Helm;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Profiles;
@@ -8,11 +9,11 @@ namespace Sveltos.Engine.Content;
 
 /// <summary>
 /// Produces everything a profile wants for one cluster: template resources fetched from the fleet,
-/// then every content source (policyRefs today; Helm and kustomize later). Sync and preview share it.
+/// then every content source (policyRefs, then Helm charts; kustomize later). Sync and preview share it.
 /// </summary>
 public static class ContentPipeline
 {
-    private static readonly IReadOnlyList<IContentSource> Sources = [new PolicyRefSource()];
+    private static readonly IReadOnlyList<IContentSource> Sources = [new PolicyRefSource(), new HelmChartSource()];
 
     /// <summary>The objects (Remote and Local) and the versions of everything read; throws <see cref="PendingException"/> or <see cref="ContentException"/>.</summary>
     public static async Task<ContentResult> ResolveAsync(
@@ -20,10 +21,12 @@ public static class ContentPipeline
         FleetCluster cluster,
         IFleet fleet,
         Func<CancellationToken, Task<string?>> kubernetesVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ContentRequest, ContentRequest>? forTarget = null)
     {
         var version = new Lazy<Task<string?>>(() => kubernetesVersion(cancellationToken));
         var request = new ContentRequest(profile, cluster, fleet) { KubernetesVersion = _ => version.Value };
+        request = forTarget?.Invoke(request) ?? request;
         var versions = new List<SourceVersion>();
         if (profile.Spec.TemplateResourceRefs.Count > 0)
         {

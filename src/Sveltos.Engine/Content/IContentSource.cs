@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
+using Sveltos.Engine.Content.Helm;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Helm;
+using Sveltos.Engine.Helm.Rendering;
+using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Content;
 
 /// <summary>
-/// A kind of profile content (policyRefs today; Helm charts and kustomize later). Each turns a
+/// A kind of profile content (policyRefs and Helm charts today; kustomize later). Each turns a
 /// (profile, cluster) pair into the objects to deploy; everything after that is shared.
 /// </summary>
 public interface IContentSource
@@ -18,11 +22,24 @@ public interface IContentSource
 /// <summary>What content is produced for: a profile, a cluster, the fleet, and the management-cluster resources fetched for templates.</summary>
 public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster Cluster, IFleet Fleet)
 {
+    private static readonly HelmRenderer Renderer = new();
+    private static readonly Lazy<HelmChartExpander> DefaultCharts = new(() => new HelmChartExpander(new ChartFetcher(new ChartCache()), Renderer));
+
+    /// <summary>The renderer every sync shares: its caches make rendering the same chart and values for many clusters nearly free.</summary>
+    public static HelmRenderer SharedRenderer => Renderer;
+
     /// <summary>The profile's templateResourceRefs, fetched for this cluster, by identifier.</summary>
     public IReadOnlyDictionary<string, JsonObject> Resources { get; init; } = new Dictionary<string, JsonObject>();
 
     /// <summary>Template resources that do not exist yet; content that uses one waits for it.</summary>
     public IReadOnlyList<MissingResource> MissingResources { get; init; } = [];
+
+    /// <summary>Fetches and renders Helm charts; one per sync, so each chart version is downloaded once for the whole fleet.</summary>
+    public HelmChartExpander Charts { get; init; } = DefaultCharts.Value;
+
+    /// <summary>The Helm 3 release storage of one release on the target cluster (namespace, release name).</summary>
+    public Func<string, string, CancellationToken, Task<HelmReleaseHistory>> HelmReleases { get; init; } = (_, _, _) => Task.FromResult(HelmReleaseHistory.None);
+
 
     /// <summary>The cluster's Kubernetes version, asked for only when a template needs it.</summary>
     public Func<CancellationToken, Task<string?>> KubernetesVersion { get; init; } = _ => Task.FromResult<string?>(null);
@@ -45,6 +62,9 @@ public sealed record ContentObject(JsonObject Object, SourceRef Source, string R
     /// is deployed again only when its inputs change, not with new keys at every sync.
     /// </summary>
     public string? RenderedFrom { get; init; }
+
+    /// <summary>Where a namespaced object that names no namespace goes: "default", or a Helm release's namespace.</summary>
+    public string DefaultNamespace { get; init; } = "default";
 }
 
 public sealed record ContentResult(IReadOnlyList<ContentObject> Objects, IReadOnlyList<SourceVersion> Sources)

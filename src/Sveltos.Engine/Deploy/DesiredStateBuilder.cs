@@ -35,7 +35,7 @@ public static class DesiredStateBuilder
             var metadata = (JsonObject)obj["metadata"]!;
             if (namespaced && string.IsNullOrEmpty(KubeObject.Namespace(obj)))
             {
-                metadata["namespace"] = "default";
+                metadata["namespace"] = item.DefaultNamespace;
             }
             else if (!namespaced)
             {

@@ -10,7 +10,7 @@ namespace Sveltos.Engine.Profiles;
 /// <remarks>
 /// Everything else the schema accepts is honoured: clusterSelector, clusterRefs, syncMode, tier, continueOnConflict,
 /// continueOnError, maxUpdate, stopMatchingBehavior, dependsOn, policyRefs (ConfigMap and Secret, deploymentType,
-/// optional, templated names), templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos
+/// optional, templated names), helmCharts (see <see cref="UnsupportedHelmFields"/>), templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos
 /// itself ignores are not reported: the uid, resourceVersion and fieldPath of object references, and policyRefs[].path,
 /// which Sveltos reads only for the Flux sources reported here.
 /// </remarks>
@@ -22,7 +22,6 @@ public static class UnsupportedFields
     private static readonly Dictionary<string, string> EntryLists = new(StringComparer.Ordinal)
     {
         ["setRefs"] = "Selecting clusters through a ClusterSet or Set",
-        ["helmCharts"] = "Deploying a Helm chart",
         ["kustomizationRefs"] = "Deploying kustomize content",
         ["validateHealths"] = "A health check after deployment",
         ["preDeployChecks"] = "A check before deployment",
@@ -52,6 +51,13 @@ public static class UnsupportedFields
                         {
                             found.Add(($"{path}.kind", $"Deploying content from a Flux {kind}", node));
                         }
+                    }
+
+                    break;
+                case YamlSequence charts when field == "helmCharts":
+                    foreach (var (entry, path) in Entries(charts, field))
+                    {
+                        found.AddRange(UnsupportedHelmFields.Find(entry, path));
                     }
 
                     break;

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using Sveltos.Engine.Content;
+using Sveltos.Engine.Content.Helm;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Fleet;
+using Sveltos.Engine.Helm;
+using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
 
@@ -260,7 +263,13 @@ public static class FleetSync
 
         try
         {
-            var content = await ContentPipeline.ResolveAsync(profile, cluster, context.Fleet, token => LiveVersionAsync(client, token), cancellationToken).ConfigureAwait(false);
+            var content = await ContentPipeline.ResolveAsync(
+                profile,
+                cluster,
+                context.Fleet,
+                token => LiveVersionAsync(client, token),
+                cancellationToken,
+                request => request with { Charts = context.Charts, HelmReleases = (ns, name, token) => HelmReleaseHistory.ReadAsync(client, ns, name, token) }).ConfigureAwait(false);
             var (objects, sources) = content;
             var pairs = new List<PairWork>();
             if (content.Pending.TryGetValue(DeploymentType.Remote, out var remotePending))
@@ -404,6 +413,9 @@ public static class FleetSync
         RecordOwner Owner,
         FleetIdentity Identity)
     {
+        /// <summary>The sync's chart fetcher: each chart version is downloaded once for the whole fleet.</summary>
+        public HelmChartExpander Charts { get; } = new(new ChartFetcher(new ChartCache()), ContentRequest.SharedRenderer);
+
         /// <summary>How many (cluster, target) deployments with objects each profile of this fleet has, across the clusters planned.</summary>
         public ConcurrentDictionary<string, int> Deployed { get; } = new(StringComparer.Ordinal);
 

@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Helm;
+using Sveltos.Engine.Helm.Rendering;
+using Sveltos.Engine.Helm.Values;
+using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Templates;
+
+namespace Sveltos.Engine.Content.Helm;
+
+/// <summary>
+/// spec.helmCharts: each chart fetched and rendered for the cluster (its Kubernetes version as .Capabilities, the
+/// entry's values a Go template over the cluster's data, as in Sveltos), its objects stamped with Helm's ownership,
+/// and the release's Helm 3 storage Secret, so that the objects go through the same plan and apply as any content
+/// and helm itself sees the release. An Uninstall entry, or a chart that leaves the profile, yields nothing: the
+/// plan then removes what the release had deployed, storage included.
+/// </summary>
+public sealed class HelmChartSource : IContentSource
+{
+    public async Task<ContentResult> ResolveAsync(ContentRequest request, CancellationToken cancellationToken)
+    {
+        var objects = new List<ContentObject>();
+        TemplateData? data = null;
+        var charts = request.Profile.Spec.HelmCharts;
+        for (var index = 0; index < charts.Count; index++)
+        {
+            var chart = charts[index];
+            if (chart.Action == HelmChartAction.Uninstall)
+            {
+                continue;
+            }
+
+            var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {chart.ChartName})";
+            var values = chart.Values ?? "";
+            if (values.Contains("{{", StringComparison.Ordinal))
+            {
+                data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
+                values = ContentTemplates.RenderField(values, $"{where} values", data, cancellationToken);
+            }
+
+            var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
+            var release = new HelmReleaseContent(chart, values, history, where);
+
+            // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
+            var expansion = await ExpandAsync(request, chart, values, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
+            if (release.DeployedVersion is not null && !release.IsDeployed(expansion))
+            {
+                expansion = await ExpandAsync(request, chart, values, where, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
+            }
+
+            objects.AddRange(ObjectsOf(expansion, chart, where));
+            objects.AddRange(release.StorageObjects(expansion, DateTimeOffset.UtcNow));
+        }
+
+        return new ContentResult(objects, []);
+    }
+
+    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, string values, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
+    {
+        var expand = new HelmChartRequest(HelmChartLocator.Locate(chart, where))
+        {
+            Version = chart.ChartVersion,
+            Values = new HelmUserValues { Files = values.Length == 0 ? [] : [(values, $"{where} values")] },
+            Render = new HelmRenderOptions
+            {
+                ReleaseName = chart.ReleaseName,
+                Namespace = chart.ReleaseNamespace,
+                KubeVersion = await request.KubernetesVersion(cancellationToken).ConfigureAwait(false),
+                IsUpgrade = isUpgrade,
+                Revision = revision,
+            },
+        };
+
+        try
+        {
+            return await request.Charts.ExpandAsync(expand, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SveltosException ex) when (ex is not ContentException)
+        {
+            throw new ContentException(ex.ErrorId, $"{where}: {ex.Message}", where, ex.RecommendedAction);
+        }
+    }
+
+    private static IEnumerable<ContentObject> ObjectsOf(HelmChartExpansion expansion, HelmChart chart, string where)
+    {
+        var result = expansion.Result;
+        var hooks = result.Hooks.Where(h => !h.IsTest).ToList();
+        if (hooks.Count > 0 && chart.Options?.DisableHooks != true)
+        {
+            throw new ContentException(
+                UnsupportedFields.ErrorId,
+                $"{where}: the chart has hooks ({string.Join(", ", hooks.Select(h => $"{h.Kind}/{h.Name} {string.Join('+', h.Events)}"))}), and running Helm hooks is not supported by this version of the module. Nothing of the profile changes on this cluster.",
+                where,
+                "Set options.disableHooks: true to install the chart without its hooks (as helm install --no-hooks), or deploy it with helm until hooks are supported.");
+        }
+
+        var source = new SourceRef("HelmChart", chart.ReleaseNamespace, chart.ReleaseName);
+        if (chart.Options?.SkipCrds != true)
+        {
+            foreach (var (file, text) in result.Crds)
+            {
+                foreach (var document in ManifestSplitter.Split(text))
+                {
+                    if (ManifestHead.ToObject(document) is JsonObject crd)
+                    {
+                        yield return new ContentObject(crd, source with { Key = file }, Tracking.ResourcesReason, DeploymentType.Remote);
+                    }
+                }
+            }
+        }
+
+        foreach (var manifest in result.Manifests)
+        {
+            if (ManifestHead.ToObject(manifest.Content) is not JsonObject obj)
+            {
+                continue;
+            }
+
+            yield return new ContentObject(HelmOwnership.Stamp(obj, chart.ReleaseName, chart.ReleaseNamespace), source with { Key = manifest.Name }, Tracking.ResourcesReason, DeploymentType.Remote)
+            {
+                DefaultNamespace = chart.ReleaseNamespace,
+            };
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Helm;
+using Sveltos.Engine.Helm.Releases;
+using Sveltos.Engine.Helm.Values;
+using Sveltos.Engine.Kube;
+using Sveltos.Engine.Profiles;
+
+namespace Sveltos.Engine.Content.Helm;
+
+/// <summary>
+/// The Helm 3 storage of one helmCharts release on one cluster: when the chart, the values and the rendered
+/// manifest are those of the deployed revision, the stored revisions as they are (a re-sync writes nothing);
+/// otherwise a new revision, deployed, with the one it replaces marked superseded, keeping maxHistory revisions
+/// (2 unless the entry says otherwise). Revisions the plan no longer produces are removed with the rest of what
+/// the profile stops deploying.
+/// </summary>
+internal sealed class HelmReleaseContent
+{
+    public const int DefaultMaxHistory = 2;
+
+    private readonly HelmChart _chart;
+    private readonly Dictionary<string, object?> _config;
+    private readonly IReadOnlyList<StoredRelease> _stored;
+    private readonly StoredRelease? _deployed;
+    private readonly HelmReleaseHistory _history;
+
+    public HelmReleaseContent(HelmChart chart, string values, HelmReleaseHistory history, string where)
+    {
+        _chart = chart;
+        _history = history;
+        _config = HelmValues.MergeUserValues(new HelmUserValues { Files = values.Length == 0 ? [] : [(values, $"{where} values")] });
+        _stored = history.Revisions.Select(secret => Read(secret, where)).ToList();
+        _deployed = ReleaseHistory.Deployed(_stored);
+    }
+
+    /// <summary>The deployed revision's number, or null when the release is not installed.</summary>
+    public int? DeployedVersion => _deployed?.Release.Version;
+
+    private int MaxHistory => _chart.Options?.MaxHistory ?? DefaultMaxHistory;
+
+    /// <summary>True when the expansion is what the deployed revision holds: same chart and version, values and manifest.</summary>
+    public bool IsDeployed(HelmChartExpansion expansion)
+    {
+        if (_deployed?.Release is not { } deployed)
+        {
+            return false;
+        }
+
+        var wanted = NewRelease(expansion, deployed.Version, DateTimeOffset.UnixEpoch);
+        return deployed.Manifest == wanted.Manifest
+            && deployed.Chart?.Metadata.Name == wanted.Chart!.Metadata.Name
+            && deployed.Chart?.Metadata.Version == wanted.Chart.Metadata.Version
+            && ReleaseCodec.ToJson(deployed with { Info = new(), Chart = null, Hooks = [], Manifest = "", Labels = wanted.Labels, UnknownFields = wanted.UnknownFields })
+                == ReleaseCodec.ToJson(wanted with { Info = new(), Chart = null, Hooks = [], Manifest = "" });
+    }
+
+    /// <summary>The storage Secrets the release should have after this sync, as content objects.</summary>
+    public IEnumerable<ContentObject> StorageObjects(HelmChartExpansion expansion, DateTimeOffset now)
+    {
+        var source = new SourceRef("HelmChart", _chart.ReleaseNamespace, _chart.ReleaseName, "storage");
+        IEnumerable<JsonObject> secrets;
+        if (IsDeployed(expansion))
+        {
+            secrets = _history.Revisions.Take(MaxHistory <= 0 ? int.MaxValue : MaxHistory).Select(AsStored);
+        }
+        else
+        {
+            var release = NewRelease(expansion, _history.NextVersion, now);
+            var kept = _stored.Except(ReleaseHistory.ToPrune(_stored, MaxHistory)).OrderByDescending(r => r.Release.Version);
+            secrets = kept.Select(r => r == _deployed ? ReleaseSecret.Superseded(r, now) : AsStored(_history.Revisions.First(s => KubeObject.Name(s) == r.SecretName)))
+                .Prepend(ReleaseSecret.Build(release, now));
+        }
+
+        return secrets.Select(secret => new ContentObject(secret, source, Tracking.ResourcesReason, DeploymentType.Remote)).ToList();
+    }
+
+    private Release NewRelease(HelmChartExpansion expansion, int version, DateTimeOffset now)
+    {
+        var result = expansion.Result;
+        var first = _deployed?.Release.Info.FirstDeployed is { IsZero: false } earlier ? earlier : HelmTime.From(now);
+        return new Release
+        {
+            Name = _chart.ReleaseName,
+            Namespace = _chart.ReleaseNamespace,
+            Version = version,
+            Info = new ReleaseInfo
+            {
+                FirstDeployed = first,
+                LastDeployed = HelmTime.From(now),
+                Status = ReleaseStatus.Deployed,
+                Description = _chart.Options?.Description is { Length: > 0 } description ? description : _deployed is null ? "Install complete" : "Upgrade complete",
+                Notes = result.Notes,
+            },
+            Chart = ReleaseChart.From(expansion.Chart),
+            Config = _config,
+            Manifest = string.Concat(result.Manifests.Select(m => $"---\n# Source: {m.Name}\n{m.Content}\n")),
+            Hooks = result.Hooks.Select(h => new ReleaseHook
+            {
+                Name = h.Name,
+                Kind = h.Kind,
+                Path = h.Path,
+                Manifest = h.Manifest,
+                Events = h.Events,
+                Weight = (int)h.Weight,
+                DeletePolicies = h.DeletePolicies,
+            }).ToList(),
+            Labels = _chart.Options?.Labels ?? new Dictionary<string, string>(),
+        };
+    }
+
+    /// <summary>A stored revision as it is: its name, labels, type and data (what the server added left out).</summary>
+    private static JsonObject AsStored(JsonObject live)
+    {
+        var labels = new JsonObject();
+        foreach (var (key, value) in KubeObject.Labels(live).Where(l => l.Key != Tracking.ReasonLabel).OrderBy(l => l.Key, StringComparer.Ordinal))
+        {
+            labels[key] = value;
+        }
+
+        return new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Secret",
+            ["metadata"] = new JsonObject { ["name"] = KubeObject.Name(live), ["namespace"] = KubeObject.Namespace(live), ["labels"] = labels },
+            ["type"] = ReleaseSecret.Type,
+            ["data"] = live["data"]?.DeepClone(),
+        };
+    }
+
+    private static StoredRelease Read(JsonObject secret, string where)
+    {
+        try
+        {
+            return ReleaseSecret.Read(secret);
+        }
+        catch (SveltosException ex)
+        {
+            throw new ContentException(
+                "HelmReleaseUnreadable",
+                $"{where}: the release's storage Secret {KubeObject.Namespace(secret)}/{KubeObject.Name(secret)} cannot be read: {ex.Message}",
+                where,
+                "Check the Secret with helm history; if it is damaged, delete that revision's Secret and sync again.");
+        }
+    }
+}

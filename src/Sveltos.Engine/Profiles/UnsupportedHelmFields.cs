@@ -1,0 +1,104 @@
+using Sveltos.Engine.Yaml;
+
+namespace Sveltos.Engine.Profiles;
+
+/// <summary>
+/// The parts of a helmCharts entry that a sync does not act on yet. A Helm option set to Helm's own default
+/// (wait: false, atomic: false ...) changes nothing and is not reported; one that asks for more is.
+/// </summary>
+/// <remarks>
+/// Honoured: the chart's location (HTTP(S) repository or OCI registry), chartVersion (Helm's constraints), releaseName,
+/// releaseNamespace, values (a Go template over the cluster's data), helmChartAction, and options skipCRDs,
+/// disableHooks, description, labels, enableClientCache (a cache, no effect on the result), installOptions.createNamespace
+/// (true, the default, creates a missing namespace), upgradeOptions.maxHistory.
+/// </remarks>
+internal static class UnsupportedHelmFields
+{
+    private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
+    {
+        ["wait"] = "Waiting for a release's objects to be ready (wait)",
+        ["waitForJobs"] = "Waiting for a release's Jobs to complete (waitForJobs)",
+        ["timeout"] = "A timeout for waiting on a release (timeout)",
+        ["atomic"] = "Rolling a failed release back (atomic)",
+        ["dependencyUpdate"] = "Updating a chart's dependencies before installing it (dependencyUpdate)",
+        ["disableOpenAPIValidation"] = "Skipping validation against the cluster's OpenAPI schema (disableOpenAPIValidation)",
+        ["skipSchemaValidation"] = "Skipping values.schema.json validation (skipSchemaValidation)",
+        ["installOptions.replace"] = "Reusing a deleted release's name (installOptions.replace)",
+        ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
+        ["upgradeOptions.resetValues"] = "Resetting values to the chart's on upgrade (upgradeOptions.resetValues)",
+        ["upgradeOptions.reuseValues"] = "Reusing the last release's values on upgrade (upgradeOptions.reuseValues)",
+        ["upgradeOptions.resetThenReuseValues"] = "Resetting then reusing values on upgrade (upgradeOptions.resetThenReuseValues)",
+        ["upgradeOptions.recreate"] = "Recreating pods on upgrade (upgradeOptions.recreate)",
+        ["upgradeOptions.cleanupOnFail"] = "Deleting new objects of a failed upgrade (upgradeOptions.cleanupOnFail)",
+        ["upgradeOptions.subNotes"] = "Rendering subchart notes (upgradeOptions.subNotes)",
+        ["upgradeOptions.upgradeCRDs"] = "Upgrading the chart's CRDs on upgrade (upgradeOptions.upgradeCRDs)",
+        ["upgradeOptions.disableHooks"] = "Disabling hooks on upgrade only (upgradeOptions.disableHooks)",
+        ["uninstallOptions.keepHistory"] = "Keeping a release's history after uninstall (uninstallOptions.keepHistory)",
+        ["uninstallOptions.deletionPropagation"] = "A deletion propagation policy for uninstall (uninstallOptions.deletionPropagation)",
+        ["uninstallOptions.disableHooks"] = "Disabling hooks on uninstall only (uninstallOptions.disableHooks)",
+    };
+
+    public static IEnumerable<(string Path, string What, YamlNode At)> Find(YamlMapping entry, string path)
+    {
+        if (entry.Get("repositoryURL") is YamlScalar { Value: string url } urlNode && !url.StartsWith("http://", StringComparison.Ordinal)
+            && !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("oci://", StringComparison.Ordinal))
+        {
+            yield return ($"{path}.repositoryURL", $"A chart from a {url.Split("://")[0]}:// source", urlNode);
+        }
+
+        if (entry.Get("valuesFrom") is YamlSequence { Items.Count: > 0 } valuesFrom)
+        {
+            yield return ($"{path}.valuesFrom", "Chart values from ConfigMaps or Secrets (valuesFrom)", valuesFrom);
+        }
+
+        if (entry.Get("registryCredentialsConfig") is YamlMapping credentials)
+        {
+            yield return ($"{path}.registryCredentialsConfig", "Registry credentials for a chart (registryCredentialsConfig)", credentials);
+        }
+
+        if (entry.Get("options") is not YamlMapping options)
+        {
+            yield break;
+        }
+
+        foreach (var (key, value) in Flatten(options, ""))
+        {
+            if (Options.TryGetValue(key, out var what) && !IsHelmDefault(key, value))
+            {
+                yield return ($"{path}.options.{key}", what, value);
+            }
+        }
+
+        if (options.Get("installOptions") is YamlMapping install && install.Get("createNamespace") is YamlScalar { Value: false } create)
+        {
+            yield return ($"{path}.options.installOptions.createNamespace", "Installing without creating a missing namespace (installOptions.createNamespace: false)", create);
+        }
+    }
+
+    private static IEnumerable<(string Key, YamlNode Value)> Flatten(YamlMapping mapping, string prefix)
+    {
+        foreach (var (key, value) in mapping.Entries)
+        {
+            if (value is YamlMapping nested && key.Text.EndsWith("Options", StringComparison.Ordinal))
+            {
+                foreach (var inner in Flatten(nested, $"{prefix}{key.Text}."))
+                {
+                    yield return inner;
+                }
+            }
+            else
+            {
+                yield return ($"{prefix}{key.Text}", value);
+            }
+        }
+    }
+
+    // false for a switch, and background propagation, are what Helm does when the option is not given.
+    private static bool IsHelmDefault(string key, YamlNode value) => value switch
+    {
+        YamlScalar { Value: false } => true,
+        YamlScalar { IsNull: true } => true,
+        YamlScalar { Value: "background" } => key == "uninstallOptions.deletionPropagation",
+        _ => false,
+    };
+}
