@@ -252,3 +252,78 @@ Describe 'What a sync of helmCharts does not do yet is refused, per cluster, nam
         Get-Live $fleet c1 deployment shop -Namespace apps | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'A release that helm installed is taken over and upgraded in place' {
+    BeforeAll {
+        $script:own = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' } }
+        New-Item -ItemType Directory -Force (Join-Path $own.Path 'profiles') | Out-Null
+
+        # Revision 1 as helm install writes it (Helm 3's Secret driver: release JSON in Go's field order, gzip,
+        # base64), with the objects helm created, owned as helm owns them and unknown to Sveltos.
+        $template = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: {{ .Release.Name }}-settings`ndata:`n  region: {{ .Values.region | quote }}`n"))
+        $manifest = '---\n# Source: shop/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop-settings\ndata:\n  region: \"eu\"\n'
+        $script:helmJson = '{"name":"shop","info":{"first_deployed":"2026-11-30T10:00:00.123456789+01:00","last_deployed":"2026-11-30T10:00:00.123456789+01:00","deleted":"","description":"Install complete","status":"deployed","notes":"Shop shop is installed."},' +
+            '"chart":{"metadata":{"name":"shop","version":"0.1.0","apiVersion":"v2","appVersion":"1.0"},"lock":null,"templates":[{"name":"templates/configmap.yaml","data":"' + $template + '"}],"values":{"color":"blue","region":"none","replicas":1},"schema":null,"files":null},' +
+            '"config":{"region":"eu"},"manifest":"' + $manifest + '","version":1,"namespace":"apps"}'
+        $buffer = [IO.MemoryStream]::new()
+        $gzip = [IO.Compression.GZipStream]::new($buffer, [IO.Compression.CompressionLevel]::SmallestSize, $true)
+        $bytes = [Text.Encoding]::UTF8.GetBytes($helmJson)
+        $gzip.Write($bytes, 0, $bytes.Length)
+        $gzip.Dispose()
+        $release = [Convert]::ToBase64String($buffer.ToArray())
+        $objects = @"
+apiVersion: v1
+kind: Namespace
+metadata: {name: apps}
+---
+apiVersion: v1
+kind: Secret
+type: helm.sh/release.v1
+metadata:
+  name: sh.helm.release.v1.shop.v1
+  namespace: apps
+  labels: {name: shop, owner: helm, status: deployed, version: "1", modifiedAt: "1764493200"}
+stringData:
+  release: $release
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-settings
+  namespace: apps
+  labels: {app.kubernetes.io/managed-by: Helm}
+  annotations: {meta.helm.sh/release-name: shop, meta.helm.sh/release-namespace: apps}
+data:
+  region: "eu"
+"@
+        $objects | kubectl --kubeconfig $own.Kubeconfig --context c1 apply -f - | Out-Null
+    }
+    AfterAll { Remove-TestFleet $own }
+
+    It 'the module reads helm''s revision 1 and writes revision 2 next to it, revision 1 superseded as helm would' {
+        Write-ShopProfile $own -Values "region: {{ index .Cluster.metadata.labels `"region`" }}`nreplicas: 3"
+        $results = Invoke-ProfileSync -FleetPath $own.Path -Kubeconfig $own.Kubeconfig
+        ($results | Where-Object Kind -EQ 'ConfigMap').Action | Should -Be 'Adopted'
+        ($results | Where-Object Kind -EQ 'Deployment').Action | Should -Be 'Created'
+        ($results | Where-Object Name -EQ 'sh.helm.release.v1.shop.v2').Action | Should -Be 'Created'
+        ($results | Where-Object Name -EQ 'sh.helm.release.v1.shop.v1').Action | Should -Be 'Adopted'
+        (Get-Live $own c1 deployment shop -Namespace apps).spec.replicas | Should -Be 3
+
+        $v2 = Get-Release $own c1 2
+        $v2.Secret.metadata.labels.status | Should -Be 'deployed'
+        $v2.Release.info.first_deployed | Should -Be '2026-11-30T10:00:00.123456789+01:00'
+        $v2.Release.info.description | Should -Be 'Upgrade complete'
+        $v2.Release.config.replicas | Should -Be 3
+
+        # Revision 1 is helm's own, only its status changed: every other byte of its JSON as helm wrote it.
+        $v1 = Get-Release $own c1 1
+        $v1.Secret.metadata.labels.status | Should -Be 'superseded'
+        $v1.Json | Should -BeExactly ($helmJson -replace '"status":"deployed"', '"status":"superseded"')
+    }
+
+    It 'a second sync leaves both revisions as they are' {
+        Get-KubeSimCounter -Reset | Out-Null
+        (Invoke-ProfileSync -FleetPath $own.Path -Kubeconfig $own.Kubeconfig -Summary).Status | Should -Be 'Unchanged'
+        Get-Writes c1 | Should -Be 0
+    }
+}
