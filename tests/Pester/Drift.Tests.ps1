@@ -24,23 +24,6 @@ BeforeAll {
         $output = kubectl --kubeconfig $Fleet.Kubeconfig --context $Cluster @args 2>&1
         if ($LASTEXITCODE -ne 0) { throw "kubectl $args failed: $output" }
     }
-
-
-
-    function Start-Background {
-        # Runs a command of the module in a runspace, as a user's long-running command; .Stop() is Ctrl+C.
-        param([scriptblock] $Script, [object[]] $Arguments)
-        $sink = [Collections.ArrayList]::Synchronized([Collections.ArrayList]::new())
-        # One statement, the module imported inside it: a batch of statements runs on PowerShell's own
-        # thread-pool work item, which crashes the process if the runspace is disposed while it runs.
-        $ps = [powershell]::Create()
-        $null = $ps.AddScript({
-                param($module, $script, [object[]] $arguments)
-                Import-Module $module
-                & ([scriptblock]::Create($script)) @arguments
-            }).AddArgument($env:SVELTOS_MODULE).AddArgument($Script.ToString()).AddArgument([object[]](@(, $sink) + @($Arguments)))
-        [pscustomobject]@{ PowerShell = $ps; Output = $sink; Async = $ps.BeginInvoke() }
-    }
 }
 
 Describe 'Test-Drift: a one-shot comparison of live objects with what was applied' {

@@ -327,3 +327,43 @@ data:
         Get-Writes c1 | Should -Be 0
     }
 }
+
+Describe 'Drift of a chart''s objects is seen and put back, without a new revision' {
+    BeforeAll {
+        $script:drift = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' } }
+        New-Item -ItemType Directory -Force (Join-Path $drift.Path 'profiles') | Out-Null
+        Write-ShopProfile $drift
+        Invoke-ProfileSync -FleetPath $drift.Path -Kubeconfig $drift.Kubeconfig | Out-Null
+    }
+    AfterAll { Remove-TestFleet $drift }
+
+    It 'Test-Drift reports an edited chart object, and a sync reverts it; the release stays at revision 1' {
+        kubectl --kubeconfig $drift.Kubeconfig --context c1 patch configmap shop-settings -n apps --type merge -p '{"data":{"region":"moon"}}' | Out-Null
+        $found = Test-Drift -FleetPath $drift.Path -Kubeconfig $drift.Kubeconfig
+        ($found | Where-Object Kind -EQ 'ConfigMap').Name | Should -Be 'shop-settings'
+        $results = Invoke-ProfileSync -FleetPath $drift.Path -Kubeconfig $drift.Kubeconfig
+        ($results | Where-Object Kind -EQ 'ConfigMap').Action | Should -Be 'Updated'
+        ($results | Where-Object Kind -EQ 'Secret').Action | Should -Be 'Unchanged'
+        (Get-Live $drift c1 configmap shop-settings -Namespace apps).data.region | Should -Be 'eu'
+        Get-Release $drift c1 2 | Should -BeNullOrEmpty
+    }
+
+    It 'Watch-Drift -Remediate restores a deleted chart object as it happens' {
+        $run = Start-Background {
+            param($sink, $path, $kubeconfig)
+            Watch-Drift -Remediate -FleetPath $path -Kubeconfig $kubeconfig -Timeout 60 | ForEach-Object { $null = $sink.Add($_) }
+        } $drift.Path, $drift.Kubeconfig
+        try {
+            Start-Sleep -Seconds 2
+            kubectl --kubeconfig $drift.Kubeconfig --context c1 delete deployment shop -n apps | Out-Null
+            Wait-Until { Get-Live $drift c1 deployment shop -Namespace apps } 10 | Should -BeLessThan 10
+            (Get-Live $drift c1 deployment shop -Namespace apps).metadata.annotations.'meta.helm.sh/release-name' | Should -Be 'shop'
+            Wait-Until { $run.Output | Where-Object { $_.Kind -eq 'Deployment' -and $_.Status -eq 'Remediated' } } 5 | Out-Null
+            Get-Release $drift c1 2 | Should -BeNullOrEmpty
+        }
+        finally {
+            $run.PowerShell.Stop()
+            $run.PowerShell.Dispose()
+        }
+    }
+}

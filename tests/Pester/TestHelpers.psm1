@@ -140,4 +140,20 @@ function Wait-Until {
     throw "not within $Seconds s: $Condition"
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until
+
+function Start-Background {
+    # Runs a command of the module in a runspace, as a user's long-running command; .Stop() is Ctrl+C.
+    param([scriptblock] $Script, [object[]] $Arguments)
+    $sink = [Collections.ArrayList]::Synchronized([Collections.ArrayList]::new())
+    # One statement, the module imported inside it: a batch of statements runs on PowerShell's own
+    # thread-pool work item, which crashes the process if the runspace is disposed while it runs.
+    $ps = [powershell]::Create()
+    $null = $ps.AddScript({
+            param($module, $script, [object[]] $arguments)
+            Import-Module $module
+            & ([scriptblock]::Create($script)) @arguments
+        }).AddArgument($env:SVELTOS_MODULE).AddArgument($Script.ToString()).AddArgument([object[]](@(, $sink) + @($Arguments)))
+    [pscustomobject]@{ PowerShell = $ps; Output = $sink; Async = $ps.BeginInvoke() }
+}
+
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until, Start-Background
