@@ -91,6 +91,24 @@ try {
     Invoke-ProfileSync -Name modern | Format-Table | Out-Host
     Verify 'prod-1 got modern-flags after its upgrade' ([bool](Live prod-1 configmap modern-flags))
 
+    Step 'A Helm chart for the env=prod clusters, one value templated per cluster, installed as a Helm 3 release'
+    Import-Module (Join-Path $PSScriptRoot '../tests/Pester/ChartRepositoryServer.psm1')
+    Publish-HelmChart (Join-Path $PSScriptRoot 'DemoCharts/shop') -Repository (Join-Path $WorkDir 'charts') | Format-Table | Out-Host
+    $repo = Start-TestChartRepository -Root (Join-Path $WorkDir 'charts')
+    try {
+        New-ClusterProfile -Name shop -ClusterSelector 'env=prod' -HelmChart @{
+            repositoryURL = $repo.Url; repositoryName = 'demo'; chartName = 'demo/shop'; chartVersion = '~0.1'
+            releaseName = 'shop'; releaseNamespace = 'shop'; values = "cluster: '{{ .Cluster.metadata.name }}'`n"
+        } | Save-ClusterProfile -Confirm:$false
+        Invoke-ProfileSync -Name shop | Format-Table | Out-Host
+    }
+    finally { Stop-TestChartRepository $repo }
+    $settings = { param($Cluster) kubectl --context $Cluster get configmap shop-settings -n shop -o jsonpath='{.data.cluster}' --ignore-not-found }
+    Verify 'prod-1 and dev-1 (env=prod) run the chart, each with its own name as the value' ((& $settings prod-1) -eq 'prod-1' -and (& $settings dev-1) -eq 'dev-1')
+    Verify 'prod-2 (no env label) has no release' (-not (& $settings prod-2))
+    $storage = kubectl --context prod-1 get secret sh.helm.release.v1.shop.v1 -n shop -o jsonpath='{.type} {.metadata.labels.status}' --ignore-not-found
+    Verify 'the release is stored as helm stores it (helm.sh/release.v1, deployed)' ($storage -eq 'helm.sh/release.v1 deployed')
+
     Step 'What is deployed where (records kept in each cluster)'
     Get-ClusterSummary | Format-Table | Out-Host
     Write-Host ("`nDemo finished in {0:0.0}s: every step verified." -f $watch.Elapsed.TotalSeconds) -ForegroundColor Green
