@@ -367,3 +367,54 @@ Describe 'Drift of a chart''s objects is seen and put back, without a new revisi
         }
     }
 }
+
+Describe 'What helm uninstall keeps, the module keeps: crds/ CRDs and objects annotated helm.sh/resource-policy: keep' {
+    BeforeAll {
+        $script:keep = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' } }
+        New-Item -ItemType Directory -Force (Join-Path $keep.Path 'profiles') | Out-Null
+        $chart = Join-Path $TestDrive 'widgets'
+        Write-ChartFile $chart 'Chart.yaml' "apiVersion: v2`nname: shop`nversion: 0.5.0`n"
+        Write-ChartFile $chart 'crds/widget.yaml' @'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.org
+spec:
+  group: example.org
+  scope: Namespaced
+  names: {plural: widgets, singular: widget, kind: Widget}
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}
+'@
+        Write-ChartFile $chart 'templates/kept.yaml' "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: kept`n  annotations:`n    helm.sh/resource-policy: keep`ndata: {a: b}`n"
+        Write-ChartFile $chart 'templates/dropped.yaml' "apiVersion: v1`nkind: ConfigMap`nmetadata:`n  name: dropped`ndata: {a: b}`n"
+        Publish-HelmChart $chart -Repository $repoRoot | Out-Null
+        Write-ShopProfile $keep -Version 0.5.0
+        Invoke-ProfileSync -FleetPath $keep.Path -Kubeconfig $keep.Kubeconfig | Out-Null
+    }
+    AfterAll { Remove-TestFleet $keep }
+
+    It 'installs the CRD first and the templates with it' {
+        kubectl --kubeconfig $keep.Kubeconfig --context c1 get crd widgets.example.org -o name | Should -Be 'customresourcedefinition.apiextensions.k8s.io/widgets.example.org'
+        Get-Live $keep c1 configmap kept -Namespace apps | Should -Not -BeNullOrEmpty
+        (Get-Release $keep c1 1).Release.manifest | Should -Not -Match 'CustomResourceDefinition'
+    }
+
+    It 'uninstall deletes the rest and leaves those, untracked' {
+        Write-ShopProfile $keep -Version 0.5.0 -Extra '      helmChartAction: Uninstall'
+        $results = Invoke-ProfileSync -FleetPath $keep.Path -Kubeconfig $keep.Kubeconfig
+        ($results | Where-Object Name -EQ 'dropped').Action | Should -Be 'Deleted'
+        ($results | Where-Object Name -EQ 'kept').Action | Should -Be 'Released'
+        ($results | Where-Object Name -EQ 'widgets.example.org').Action | Should -Be 'Released'
+        Get-Live $keep c1 configmap dropped -Namespace apps | Should -BeNullOrEmpty
+        $kept = Get-Live $keep c1 configmap kept -Namespace apps
+        $kept | Should -Not -BeNullOrEmpty
+        $kept.metadata.annotations.'projectsveltos.io/owner-name' | Should -BeNullOrEmpty
+        kubectl --kubeconfig $keep.Kubeconfig --context c1 get crd widgets.example.org -o name | Should -Not -BeNullOrEmpty
+        Get-Release $keep c1 1 | Should -BeNullOrEmpty
+    }
+}

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Sveltos.Engine.Drift;
+using Sveltos.Engine.Kube;
 
 namespace Sveltos.Engine.Deploy;
 
@@ -158,6 +160,25 @@ public static class Planner
             return new PlannedChange(key, ObjectAction.Skipped, null, obj, owner is null ? "no longer tracked by Sveltos; left in place" : $"now owned by {owner}; left in place");
         }
 
+        if (!leave && HelmKeeps(obj))
+        {
+            return new PlannedChange(key, ObjectAction.Released, null, obj, "helm.sh/resource-policy: keep: tracking removed, object kept, as helm uninstall keeps it");
+        }
+
         return new PlannedChange(key, leave ? ObjectAction.Released : ObjectAction.Deleted, null, obj, leave ? "LeavePolicies: tracking removed, object kept" : "");
     }
+
+    /// <summary>
+    /// Helm never deletes an object of a release annotated helm.sh/resource-policy: keep, nor a chart's crds/ CRDs
+    /// (stamped so when installed): removing the CRD would delete every custom resource of its kind.
+    /// </summary>
+    private static bool HelmKeeps(JsonObject live)
+    {
+        var annotations = KubeObject.Annotations(live);
+        return annotations.GetValueOrDefault(HelmResourcePolicy) == "keep"
+            && (annotations.ContainsKey("meta.helm.sh/release-name") || KubeObject.Kind(live) == "CustomResourceDefinition");
+    }
+
+    /// <summary>Helm's annotation that keeps an object when its release is uninstalled or no longer renders it.</summary>
+    public const string HelmResourcePolicy = "helm.sh/resource-policy";
 }

@@ -103,7 +103,7 @@ public sealed class HelmChartSource : IContentSource
                 {
                     if (ManifestHead.ToObject(document) is JsonObject crd)
                     {
-                        yield return new ContentObject(crd, source with { Key = file }, Tracking.ResourcesReason, DeploymentType.Remote);
+                        yield return new ContentObject(HelmOwnership.KeepOnUninstall(crd), source with { Key = file }, Tracking.ResourcesReason, DeploymentType.Remote);
                     }
                 }
             }

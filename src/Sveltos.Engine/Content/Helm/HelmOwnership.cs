@@ -25,4 +25,18 @@ internal static class HelmOwnership
         annotations[ReleaseNamespaceAnnotation] = releaseNamespace;
         return obj;
     }
+
+    /// <summary>
+    /// A CRD from a chart's crds/ folder: Helm installs it before the templates and never deletes it, so the plan keeps
+    /// it on uninstall (helm.sh/resource-policy: keep); it carries no release annotations, as Helm's do not.
+    /// </summary>
+    public static JsonObject KeepOnUninstall(JsonObject crd)
+    {
+        var metadata = crd["metadata"] as JsonObject ?? new JsonObject();
+        crd["metadata"] = metadata;
+        var annotations = metadata["annotations"] as JsonObject ?? new JsonObject();
+        metadata["annotations"] = annotations;
+        annotations[Deploy.Planner.HelmResourcePolicy] = "keep";
+        return crd;
+    }
 }
