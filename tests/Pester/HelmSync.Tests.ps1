@@ -418,3 +418,61 @@ spec:
         Get-Release $keep c1 1 | Should -BeNullOrEmpty
     }
 }
+
+Describe 'valuesFrom: chart values held in ConfigMaps and Secrets of the fleet' {
+    BeforeAll {
+        $script:vf = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' } }
+        New-Item -ItemType Directory -Force (Join-Path $vf.Path 'profiles'), (Join-Path $vf.Path 'content') | Out-Null
+        function Write-Values([string] $Color, [string] $SecretText = 'replicas: 4') {
+            $encoded = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($SecretText))
+            Set-Content (Join-Path $vf.Path 'content/shop-values.yaml') @"
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-values
+  namespace: fleet
+  annotations: {projectsveltos.io/template: ok}
+data:
+  values.yaml: |
+    color: '{{ index .Cluster.metadata.labels "region" }}-$Color'
+---
+apiVersion: v1
+kind: Secret
+metadata:
+  name: shop-secret-values
+  namespace: fleet
+data:
+  values.yaml: $encoded
+"@
+        }
+        Write-Values green
+        Write-ShopProfile $vf -Values 'region: {{ index .Cluster.metadata.labels "region" }}' -Extra "      valuesFrom:`n        - {kind: ConfigMap, name: shop-values}`n        - {kind: Secret, name: shop-secret-values}"
+    }
+    AfterAll { Remove-TestFleet $vf }
+
+    It 'merges them over values, in order, templated when the source asks for it' {
+        Invoke-ProfileSync -FleetPath $vf.Path -Kubeconfig $vf.Kubeconfig | Out-Null
+        $settings = Get-Live $vf c1 configmap shop-settings -Namespace apps
+        $settings.data.region | Should -Be 'eu'
+        $settings.data.color | Should -Be 'eu-green'
+        (Get-Live $vf c1 deployment shop -Namespace apps).spec.replicas | Should -Be 4
+        $config = (Get-Release $vf c1 1).Release.config
+        $config.color, $config.replicas, $config.region | Should -Be 'eu-green', 4, 'eu'
+    }
+
+    It 'a change of a values source is the next revision' {
+        Write-Values blue
+        Invoke-ProfileSync -FleetPath $vf.Path -Kubeconfig $vf.Kubeconfig | Out-Null
+        (Get-Live $vf c1 configmap shop-settings -Namespace apps).data.color | Should -Be 'eu-blue'
+        (Get-Release $vf c1 2).Secret.metadata.labels.status | Should -Be 'deployed'
+    }
+
+    It 'values from a Secret that do not parse are an error that never quotes them; the release is kept' {
+        Write-Values blue -SecretText "password: [hunter2-very-secret"
+        Invoke-ProfileSync -FleetPath $vf.Path -Kubeconfig $vf.Kubeconfig -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        $failures.Count | Should -Be 1
+        "$($failures[0])" | Should -Match 'Secret fleet/shop-secret-values'
+        "$($failures[0])" | Should -Not -Match 'hunter2'
+        (Get-Live $vf c1 deployment shop -Namespace apps).spec.replicas | Should -Be 4
+    }
+}

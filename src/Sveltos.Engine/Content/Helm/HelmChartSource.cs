@@ -20,7 +20,9 @@ public sealed class HelmChartSource : IContentSource
     public async Task<ContentResult> ResolveAsync(ContentRequest request, CancellationToken cancellationToken)
     {
         var objects = new List<ContentObject>();
+        var sources = new List<SourceVersion>();
         TemplateData? data = null;
+        async Task<TemplateData> Data() => data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
         var charts = request.Profile.Spec.HelmCharts;
         for (var index = 0; index < charts.Count; index++)
         {
@@ -31,13 +33,16 @@ public sealed class HelmChartSource : IContentSource
             }
 
             var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {chart.ChartName})";
-            var values = chart.Values ?? "";
-            if (values.Contains("{{", StringComparison.Ordinal))
+            var values = new List<HelmValuesFrom.ValuesText>();
+            if (chart.Values is { Length: > 0 } text)
             {
-                data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
-                values = ContentTemplates.RenderField(values, $"{where} values", data, cancellationToken);
+                var rendered = text.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(text, $"{where} values", await Data().ConfigureAwait(false), cancellationToken) : text;
+                values.Add(new(rendered, $"{where} values", FromSecret: false));
             }
 
+            var (valuesFrom, versions) = await HelmValuesFrom.ReadAsync(request, chart, where, Data, cancellationToken).ConfigureAwait(false);
+            values.AddRange(valuesFrom);
+            sources.AddRange(versions);
             var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
             var release = new HelmReleaseContent(chart, values, history, where);
 
@@ -52,15 +57,15 @@ public sealed class HelmChartSource : IContentSource
             objects.AddRange(release.StorageObjects(expansion, DateTimeOffset.UtcNow));
         }
 
-        return new ContentResult(objects, []);
+        return new ContentResult(objects, sources);
     }
 
-    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, string values, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
+    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
     {
         var expand = new HelmChartRequest(HelmChartLocator.Locate(chart, where))
         {
             Version = chart.ChartVersion,
-            Values = new HelmUserValues { Files = values.Length == 0 ? [] : [(values, $"{where} values")] },
+            Values = HelmReleaseContent.UserValues(values),
             Render = new HelmRenderOptions
             {
                 ReleaseName = chart.ReleaseName,

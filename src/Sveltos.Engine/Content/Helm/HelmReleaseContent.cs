@@ -25,14 +25,17 @@ internal sealed class HelmReleaseContent
     private readonly StoredRelease? _deployed;
     private readonly HelmReleaseHistory _history;
 
-    public HelmReleaseContent(HelmChart chart, string values, HelmReleaseHistory history, string where)
+    public HelmReleaseContent(HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, HelmReleaseHistory history, string where)
     {
         _chart = chart;
         _history = history;
-        _config = HelmValues.MergeUserValues(new HelmUserValues { Files = values.Length == 0 ? [] : [(values, $"{where} values")] });
+        _config = Merge(values, where);
         _stored = history.Revisions.Select(secret => Read(secret, where)).ToList();
         _deployed = ReleaseHistory.Deployed(_stored);
     }
+
+    /// <summary>The values texts as Helm's user values, merged left to right as -f files are.</summary>
+    public static HelmUserValues UserValues(IReadOnlyList<HelmValuesFrom.ValuesText> values) => new() { Files = values.Select(v => (v.Text, v.Source)).ToList() };
 
     /// <summary>The deployed revision's number, or null when the release is not installed.</summary>
     public int? DeployedVersion => _deployed?.Release.Version;
@@ -107,6 +110,24 @@ internal sealed class HelmReleaseContent
             }).ToList(),
             Labels = _chart.Options?.Labels ?? new Dictionary<string, string>(),
         };
+    }
+
+    /// <summary>The user-supplied values (Helm's release config); a values text from a Secret that does not parse is not quoted.</summary>
+    private static Dictionary<string, object?> Merge(IReadOnlyList<HelmValuesFrom.ValuesText> values, string where)
+    {
+        try
+        {
+            return HelmValues.MergeUserValues(UserValues(values));
+        }
+        catch (SveltosException ex)
+        {
+            var secret = values.FirstOrDefault(v => v.FromSecret && ex.Message.Contains(v.Source, StringComparison.Ordinal));
+            throw new ContentException(
+                ex.ErrorId,
+                secret is null ? $"{where}: {ex.Message}" : $"{secret.Source}: the values do not parse as YAML; {Redaction.SecretText.Withheld}.",
+                where,
+                "Fix the values so that they are a YAML mapping; nothing was deployed or removed for this cluster.");
+        }
     }
 
     /// <summary>A stored revision as it is: its name, labels, type and data (what the server added left out).</summary>
