@@ -5,6 +5,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'ChartRepositoryServer.psm1') -Force
+    Import-Module (Join-Path $env:SVELTOS_REPO 'build/ChartRegistry.psm1') -Force
     Import-BuiltSveltos
 
     $script:savedCache = $env:SVELTOS_HELM_CACHE
@@ -474,5 +475,60 @@ data:
         "$($failures[0])" | Should -Match 'Secret fleet/shop-secret-values'
         "$($failures[0])" | Should -Not -Match 'hunter2'
         (Get-Live $vf c1 deployment shop -Namespace apps).spec.replicas | Should -Be 4
+    }
+}
+
+Describe 'A chart from a private OCI registry, with registryCredentialsConfig' {
+    BeforeAll {
+        $script:registry = Start-ChartRegistry -Auth Basic
+        $pushCred = [pscredential]::new($registry.Username, (ConvertTo-SecureString $registry.Password -AsPlainText -Force))
+        Publish-HelmChart (Join-Path $TestDrive 'src/shop-0.2.0') -Repository "oci://$($registry.Host)/charts" -PlainHttp -Credential $pushCred | Out-Null
+        $script:oci = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' } }
+        New-Item -ItemType Directory -Force (Join-Path $oci.Path 'profiles'), (Join-Path $oci.Path 'content') | Out-Null
+        function Write-RegistrySecret([string] $Password) {
+            $auth = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($registry.Username):$Password"))
+            $config = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("{`"auths`":{`"$($registry.Host)`":{`"auth`":`"$auth`"}}}"))
+            Set-Content (Join-Path $oci.Path 'content/regcred.yaml') "apiVersion: v1`nkind: Secret`ntype: kubernetes.io/dockerconfigjson`nmetadata:`n  name: regcred`n  namespace: fleet`ndata:`n  .dockerconfigjson: $config`n"
+        }
+        Set-Content (Join-Path $oci.Path 'profiles/shop.yaml') @"
+apiVersion: config.projectsveltos.io/v1beta1
+kind: ClusterProfile
+metadata:
+  name: shop
+spec:
+  clusterSelector:
+    matchLabels: {env: prod}
+  helmCharts:
+    - repositoryURL: oci://$($registry.Host)/charts
+      repositoryName: private
+      chartName: shop
+      chartVersion: 0.2.0
+      releaseName: shop
+      releaseNamespace: apps
+      registryCredentialsConfig:
+        credentials: {name: regcred}
+        plainHTTP: true
+"@
+    }
+    AfterAll {
+        Remove-TestFleet $oci
+        if ($registry) { Stop-ChartRegistry $registry }
+    }
+
+    It 'a wrong password is a per-cluster error that never shows it' {
+        Write-RegistrySecret 'not-the-password-771'
+        $output = Invoke-ProfileSync -FleetPath $oci.Path -Kubeconfig $oci.Kubeconfig -ErrorVariable failures -ErrorAction SilentlyContinue -Verbose 4>&1 | Out-String
+        $failures.Count | Should -Be 1
+        "$($failures[0])" | Should -Match $([regex]::Escape($registry.Host))
+        "$($failures[0]) $output" | Should -Not -Match 'not-the-password-771'
+        Get-Live $oci c1 deployment shop -Namespace apps | Should -BeNullOrEmpty
+    }
+
+    It 'the docker config Secret''s entry for the registry pulls the chart, and the release is installed' {
+        Write-RegistrySecret $registry.Password
+        $output = Invoke-ProfileSync -FleetPath $oci.Path -Kubeconfig $oci.Kubeconfig -Verbose 4>&1 | Out-String
+        $output | Should -Not -Match ([regex]::Escape($registry.Password))
+        (Get-Live $oci c1 configmap shop-settings -Namespace apps).data.chart | Should -Be '0.2.0'
+        (Get-Release $oci c1 1).Release.chart.metadata.version | Should -Be '0.2.0'
     }
 }

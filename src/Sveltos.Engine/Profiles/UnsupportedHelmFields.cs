@@ -8,7 +8,7 @@ namespace Sveltos.Engine.Profiles;
 /// </summary>
 /// <remarks>
 /// Honoured: the chart's location (HTTP(S) repository or OCI registry), chartVersion (Helm's constraints), releaseName,
-/// releaseNamespace, values (a Go template over the cluster's data), valuesFrom (ConfigMaps and Secrets), helmChartAction, and options skipCRDs,
+/// releaseNamespace, values (a Go template over the cluster's data), valuesFrom (ConfigMaps and Secrets), registryCredentialsConfig, helmChartAction, and options skipCRDs,
 /// disableHooks, description, labels, enableClientCache (a cache, no effect on the result), installOptions.createNamespace
 /// (true, the default, creates a missing namespace), upgradeOptions.maxHistory.
 /// </remarks>
@@ -44,11 +44,6 @@ internal static class UnsupportedHelmFields
             && !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("oci://", StringComparison.Ordinal))
         {
             yield return ($"{path}.repositoryURL", $"A chart from a {url.Split("://")[0]}:// source", urlNode);
-        }
-
-        if (entry.Get("registryCredentialsConfig") is YamlMapping credentials)
-        {
-            yield return ($"{path}.registryCredentialsConfig", "Registry credentials for a chart (registryCredentialsConfig)", credentials);
         }
 
         if (entry.Get("options") is not YamlMapping options)

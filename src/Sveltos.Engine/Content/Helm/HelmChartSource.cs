@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Helm;
 using Sveltos.Engine.Helm.Rendering;
+using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Helm.Values;
 using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Templates;
@@ -43,14 +44,16 @@ public sealed class HelmChartSource : IContentSource
             var (valuesFrom, versions) = await HelmValuesFrom.ReadAsync(request, chart, where, Data, cancellationToken).ConfigureAwait(false);
             values.AddRange(valuesFrom);
             sources.AddRange(versions);
+            var (access, secrets) = await HelmRegistryAccess.OptionsAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
+            sources.AddRange(secrets);
             var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
             var release = new HelmReleaseContent(chart, values, history, where);
 
             // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
-            var expansion = await ExpandAsync(request, chart, values, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
+            var expansion = await ExpandAsync(request, chart, values, access, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
             if (release.DeployedVersion is not null && !release.IsDeployed(expansion))
             {
-                expansion = await ExpandAsync(request, chart, values, where, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
+                expansion = await ExpandAsync(request, chart, values, access, where, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
             }
 
             objects.AddRange(ObjectsOf(expansion, chart, where));
@@ -60,11 +63,12 @@ public sealed class HelmChartSource : IContentSource
         return new ContentResult(objects, sources);
     }
 
-    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
+    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, ChartSourceOptions access, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
     {
         var expand = new HelmChartRequest(HelmChartLocator.Locate(chart, where))
         {
             Version = chart.ChartVersion,
+            Source = access,
             Values = HelmReleaseContent.UserValues(values),
             Render = new HelmRenderOptions
             {
