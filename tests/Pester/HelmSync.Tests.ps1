@@ -207,6 +207,16 @@ Describe 'A helmCharts entry is installed, upgraded and uninstalled as a Helm 3 
         Get-Release $fleet c1 1 | Should -BeNullOrEmpty
     }
 
+    It 'Get-ClusterSummary -HelmRelease lists each release: cluster, namespace, name, chart, version, revision, status' {
+        $releases = Get-ClusterSummary -HelmRelease -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig
+        $releases | Should -HaveCount 2
+        $releases[0] | Should -BeOfType Sveltos.HelmReleaseSummary
+        ($releases | ForEach-Object { "$($_.Cluster) $($_.Namespace)/$($_.Name) $($_.Chart) $($_.Version) $($_.AppVersion) $($_.Revision) $($_.Status) $($_.Profile)" }) |
+            Should -Be 'fleet/c1 apps/shop shop 0.2.0 1.0 3 deployed ClusterProfile/shop', 'fleet/c2 apps/shop shop 0.2.0 1.0 3 deployed ClusterProfile/shop'
+        (Get-ClusterSummary -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Select-Object -First 1).HelmReleases | Should -Be 'apps/shop (shop-0.2.0, revision 3)'
+        (Get-ClusterSummary -HelmRelease -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Format-Table | Out-String) | Should -Match 'Revision'
+    }
+
     It 'helmChartAction Uninstall removes the release: its objects and its storage' {
         Write-ShopProfile $fleet -Version 0.2.0 -Extra '      helmChartAction: Uninstall'
         Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Out-Null

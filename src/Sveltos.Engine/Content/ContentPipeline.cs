@@ -37,6 +37,7 @@ public static class ContentPipeline
         }
 
         var objects = new List<ContentObject>();
+        var releases = new List<DeployedRelease>();
         var pending = new Dictionary<DeploymentType, string>();
         foreach (var source in Sources)
         {
@@ -53,12 +54,13 @@ public static class ContentPipeline
 
             objects.AddRange(result.Objects);
             versions.AddRange(result.Sources);
+            releases.AddRange(result.HelmReleases);
             foreach (var (target, reason) in result.Pending)
             {
                 pending.TryAdd(target, reason);
             }
         }
 
-        return new ContentResult(objects.Where(o => !pending.ContainsKey(o.Target)).ToList(), versions) { Pending = pending };
+        return new ContentResult(objects.Where(o => !pending.ContainsKey(o.Target)).ToList(), versions) { Pending = pending, HelmReleases = releases };
     }
 }

@@ -71,6 +71,9 @@ public sealed record ContentResult(IReadOnlyList<ContentObject> Objects, IReadOn
 {
     public static readonly ContentResult Empty = new([], []);
 
+    /// <summary>The Helm releases the objects belong to (Remote only).</summary>
+    public IReadOnlyList<DeployedRelease> HelmReleases { get; init; } = [];
+
     /// <summary>Targets (Remote, Local) whose content waits for something, with why: they are not deployed this time.</summary>
     public IReadOnlyDictionary<DeploymentType, string> Pending { get; init; } = new Dictionary<DeploymentType, string>();
 }

@@ -276,6 +276,7 @@ public static class Applier
                 Message = message,
                 InputHash = inputHash,
                 Sources = desired?.Sources ?? plan.Previous?.Sources ?? [],
+                HelmReleases = desired is null ? plan.Previous?.HelmReleases : desired.HelmReleases.Count == 0 ? null : desired.HelmReleases,
                 DriftExclusions = desired?.DriftExclusions ?? plan.Previous?.DriftExclusions,
                 Objects = objects.Values.OrderBy(o => o.Kind, StringComparer.Ordinal).ThenBy(o => o.Namespace, StringComparer.Ordinal).ThenBy(o => o.Name, StringComparer.Ordinal).ToList(),
                 Updated = DateTimeOffset.UtcNow,

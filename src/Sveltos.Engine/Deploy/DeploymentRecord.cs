@@ -44,6 +44,10 @@ public sealed record DeploymentRecord
 
     public IReadOnlyList<RecordedObject> Objects { get; init; } = [];
 
+    /// <summary>The Helm releases of the profile's helmCharts on the cluster; absent when it has none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<DeployedRelease>? HelmReleases { get; init; }
+
     /// <summary>The profile's driftExclusions the drift hashes were taken with; absent in records written before drift detection.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Profiles.DriftExclusion>? DriftExclusions { get; init; }
@@ -63,6 +67,9 @@ public enum DeploymentStatus
     /// <summary>The last sync failed (an object failed, or the content could not be produced: see the message); the objects listed are the ones known to be deployed.</summary>
     Failed,
 }
+
+/// <summary>A Helm release the profile's helmCharts installed: where, which chart, which revision, its status.</summary>
+public sealed record DeployedRelease(string Namespace, string Name, string Chart, string ChartVersion, string AppVersion, int Revision, string Status);
 
 /// <summary>A source (ConfigMap, Secret) at the version that was deployed.</summary>
 public sealed record SourceVersion(string Kind, string Namespace, string Name, string ResourceVersion);

@@ -36,6 +36,9 @@ public sealed record DesiredState
 
     public IReadOnlyList<SourceVersion> Sources { get; init; } = [];
 
+    /// <summary>The Helm releases the content installs, for the record.</summary>
+    public IReadOnlyList<DeployedRelease> HelmReleases { get; init; } = [];
+
     /// <summary>spec.driftExclusions: paths left out of the drift hash.</summary>
     public IReadOnlyList<Profiles.DriftExclusion> DriftExclusions { get; init; } = [];
 

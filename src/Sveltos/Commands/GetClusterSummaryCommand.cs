@@ -7,8 +7,13 @@ namespace Sveltos.Commands;
 
 [Cmdlet(VerbsCommon.Get, "ClusterSummary")]
 [OutputType(typeof(ClusterSummary))]
+[OutputType(typeof(HelmReleaseSummary))]
 public sealed class GetClusterSummaryCommand : ProfileClusterCmdlet
 {
+    /// <summary>List the Helm releases the profiles' helmCharts installed instead of the profiles.</summary>
+    [Parameter]
+    public SwitchParameter HelmRelease { get; set; }
+
     protected override void EndProcessing()
     {
         var fleet = ResolveFleet();
@@ -28,8 +33,20 @@ public sealed class GetClusterSummaryCommand : ProfileClusterCmdlet
             {
                 var records = await DeployedAddOns.ListAsync(clusters, 16, (cluster, error) => pump.Post(() => WriteError(ErrorRecords.AboutCluster(error, cluster.ToString())), token), token).ConfigureAwait(false);
                 deployed.AddRange(records.Select(r => ProfileRefs.Identity(r.Record.Profile)));
+                var helmReleases = HelmRelease.IsPresent;
                 foreach (var (cluster, record) in records.Where(r => selection.Matches(r.Record.Profile)))
                 {
+                    if (helmReleases)
+                    {
+                        foreach (var release in record.HelmReleases ?? [])
+                        {
+                            var row = new HelmReleaseSummary(cluster.ToString(), ProfileRefs.Identity(record.Profile), release, record.Updated);
+                            pump.Post(() => WriteObject(row), token);
+                        }
+
+                        continue;
+                    }
+
                     var summary = new ClusterSummary(
                         cluster.ToString(),
                         ProfileRefs.Identity(record.Profile),
@@ -38,7 +55,11 @@ public sealed class GetClusterSummaryCommand : ProfileClusterCmdlet
                         record.Tier,
                         record.Updated,
                         record.Message,
-                        record.Objects.Select(o => o.Key.ToString()).ToList()) { Fleet = record.Fleet ?? "" };
+                        record.Objects.Select(o => o.Key.ToString()).ToList())
+                    {
+                        Fleet = record.Fleet ?? "",
+                        HelmReleases = (record.HelmReleases ?? []).Select(r => $"{r.Namespace}/{r.Name} ({r.Chart}-{r.ChartVersion}, revision {r.Revision})").ToList(),
+                    };
                     pump.Post(() => WriteObject(summary), token);
                 }
             });

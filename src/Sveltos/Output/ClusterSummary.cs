@@ -36,5 +36,8 @@ public sealed class ClusterSummary
     /// <summary>The deployed objects, as Kind/namespace/name.</summary>
     public IReadOnlyList<string> Objects { get; }
 
+    /// <summary>The Helm releases of the profile's helmCharts, as namespace/name (chart-version, revision n).</summary>
+    public IReadOnlyList<string> HelmReleases { get; internal init; } = [];
+
     public override string ToString() => $"{Profile} on {Cluster}: {Status}";
 }

@@ -22,6 +22,7 @@ public sealed class HelmChartSource : IContentSource
     {
         var objects = new List<ContentObject>();
         var sources = new List<SourceVersion>();
+        var releases = new List<DeployedRelease>();
         TemplateData? data = null;
         async Task<TemplateData> Data() => data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
         var charts = request.Profile.Spec.HelmCharts;
@@ -58,9 +59,10 @@ public sealed class HelmChartSource : IContentSource
 
             objects.AddRange(ObjectsOf(expansion, chart, where));
             objects.AddRange(release.StorageObjects(expansion, DateTimeOffset.UtcNow));
+            releases.Add(release.Describe(expansion));
         }
 
-        return new ContentResult(objects, sources);
+        return new ContentResult(objects, sources) { HelmReleases = releases };
     }
 
     private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, ChartSourceOptions access, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)

@@ -58,6 +58,14 @@ internal sealed class HelmReleaseContent
                 == ReleaseCodec.ToJson(wanted with { Info = new(), Chart = null, Hooks = [], Manifest = "" });
     }
 
+    /// <summary>The release as the record lists it once this sync stored it.</summary>
+    public DeployedRelease Describe(HelmChartExpansion expansion)
+    {
+        var metadata = expansion.Chart.Metadata;
+        var revision = IsDeployed(expansion) ? _deployed!.Release.Version : _history.NextVersion;
+        return new DeployedRelease(_chart.ReleaseNamespace, _chart.ReleaseName, metadata.Name, metadata.Version, metadata.AppVersion ?? "", revision, ReleaseStatus.Deployed);
+    }
+
     /// <summary>The storage Secrets the release should have after this sync, as content objects.</summary>
     public IEnumerable<ContentObject> StorageObjects(HelmChartExpansion expansion, DateTimeOffset now)
     {
