@@ -542,3 +542,39 @@ spec:
         (Get-Release $oci c1 1).Release.chart.metadata.version | Should -Be '0.2.0'
     }
 }
+
+Describe 'lookup answers from the target cluster' {
+    BeforeAll {
+        $script:lk = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' }; c2 = @{ env = 'prod'; region = 'us' } }
+        New-Item -ItemType Directory -Force (Join-Path $lk.Path 'profiles') | Out-Null
+        $chart = Join-Path $TestDrive 'lookup'
+        Write-ChartFile $chart 'Chart.yaml' "apiVersion: v2`nname: shop`nversion: 0.6.0`n"
+        Write-ChartFile $chart 'templates/found.yaml' @'
+{{- $existing := lookup "v1" "Secret" .Release.Namespace "shop-password" }}
+{{- $all := lookup "v1" "Namespace" "" "" }}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: shop-lookup
+data:
+  found: {{ if $existing }}{{ index $existing.data "password" | b64dec | quote }}{{ else }}"none"{{ end }}
+  missing: {{ lookup "v1" "ConfigMap" "apps" "not-there" | len | quote }}
+  namespaces: {{ gt (len $all.items) 1 | quote }}
+'@
+        Publish-HelmChart $chart -Repository $repoRoot | Out-Null
+        "apiVersion: v1`nkind: Namespace`nmetadata: {name: apps}`n---`napiVersion: v1`nkind: Secret`nmetadata: {name: shop-password, namespace: apps}`nstringData: {password: kept-from-c1}`n" |
+            kubectl --kubeconfig $lk.Kubeconfig --context c1 apply -f - | Out-Null
+        Write-ShopProfile $lk -Version 0.6.0
+    }
+    AfterAll { Remove-TestFleet $lk }
+
+    It 'each cluster''s render sees its own objects: found on c1, nothing on c2' {
+        Invoke-ProfileSync -FleetPath $lk.Path -Kubeconfig $lk.Kubeconfig | Out-Null
+        $c1 = (Get-Live $lk c1 configmap shop-lookup -Namespace apps).data
+        $c2 = (Get-Live $lk c2 configmap shop-lookup -Namespace apps).data
+        $c1.found | Should -Be 'kept-from-c1'
+        $c2.found | Should -Be 'none'
+        $c1.missing, $c2.missing | Should -Be '0', '0'
+        $c1.namespaces | Should -Be 'true'
+    }
+}

@@ -37,6 +37,9 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
     /// <summary>Fetches and renders Helm charts; one per sync, so each chart version is downloaded once for the whole fleet.</summary>
     public HelmChartExpander Charts { get; init; } = DefaultCharts.Value;
 
+    /// <summary>Helm's lookup on the target cluster (apiVersion, kind, namespace, name): the object or list, null when there is none.</summary>
+    public Func<string, string, string, string, CancellationToken, Task<JsonObject?>> Lookup { get; init; } = (_, _, _, _, _) => Task.FromResult<JsonObject?>(null);
+
     /// <summary>The Helm 3 release storage of one release on the target cluster (namespace, release name).</summary>
     public Func<string, string, CancellationToken, Task<HelmReleaseHistory>> HelmReleases { get; init; } = (_, _, _) => Task.FromResult(HelmReleaseHistory.None);
 

@@ -269,7 +269,12 @@ public static class FleetSync
                 context.Fleet,
                 token => LiveVersionAsync(client, token),
                 cancellationToken,
-                request => request with { Charts = context.Charts, HelmReleases = (ns, name, token) => HelmReleaseHistory.ReadAsync(client, ns, name, token) }).ConfigureAwait(false);
+                request => request with
+                {
+                    Charts = context.Charts,
+                    HelmReleases = (ns, name, token) => HelmReleaseHistory.ReadAsync(client, ns, name, token),
+                    Lookup = (apiVersion, kind, ns, name, token) => HelmLookup.FindAsync(client, apiVersion, kind, ns, name, token),
+                }).ConfigureAwait(false);
             var (objects, sources) = content;
             var pairs = new List<PairWork>();
             if (content.Pending.TryGetValue(DeploymentType.Remote, out var remotePending))

@@ -6,6 +6,7 @@ using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Helm.Values;
 using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Templates;
+using Sveltos.Engine.Templates.Go;
 
 namespace Sveltos.Engine.Content.Helm;
 
@@ -79,6 +80,8 @@ public sealed class HelmChartSource : IContentSource
                 KubeVersion = await request.KubernetesVersion(cancellationToken).ConfigureAwait(false),
                 IsUpgrade = isUpgrade,
                 Revision = revision,
+                Lookup = (apiVersion, kind, ns, name) =>
+                    GoValues.Normalize(request.Lookup(apiVersion, kind, ns, name, cancellationToken).GetAwaiter().GetResult()) ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             },
         };
 

@@ -45,7 +45,8 @@ public sealed record HelmRenderOptions
 
     /// <summary>
     /// Answers <c>lookup apiVersion kind namespace name</c> (an object, or a list map for an empty name; an empty map
-    /// when nothing is found). Null: nothing is ever found, as in <c>helm template</c>. Renders with a lookup are not cached.
+    /// when nothing is found). Null: nothing is ever found, as in <c>helm template</c>. Renders of a chart that can call
+    /// lookup (a template names it or uses tpl) are not cached; other charts render without it, cached.
     /// </summary>
     public Func<string, string, string, string, object?>? Lookup { get; init; }
 }

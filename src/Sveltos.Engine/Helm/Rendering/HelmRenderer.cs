@@ -35,13 +35,24 @@ public sealed class HelmRenderer
     {
         ArgumentNullException.ThrowIfNull(chart);
         options ??= new HelmRenderOptions();
-        if (options.Lookup is not null)
+        if (options.Lookup is not null && MayLookUp(chart))
         {
             return RenderUncached(chart, userValues, options, cancellationToken);
         }
 
+        options = options with { Lookup = null };
+
         return _results.GetOrAdd(RenderCacheKey.Render(chart, userValues, options), () => RenderUncached(chart, userValues, options, cancellationToken));
     }
+
+    /// <summary>
+    /// Whether a template of the chart tree can call lookup: it names it, or uses tpl (whose text may). A chart that
+    /// cannot is rendered without the lookup and cached, so one render serves every cluster.
+    /// </summary>
+    private static bool MayLookUp(Chart chart) =>
+        chart.Templates.Any(t => Mentions(t.Data, "lookup"u8) || Mentions(t.Data, "tpl"u8)) || chart.Dependencies.Any(MayLookUp);
+
+    private static bool Mentions(byte[] text, ReadOnlySpan<byte> word) => text.AsSpan().IndexOf(word) >= 0;
 
     private HelmRenderResult RenderUncached(Chart chart, IDictionary<string, object?>? userValues, HelmRenderOptions options, CancellationToken cancellationToken)
     {

@@ -138,6 +138,33 @@ public class HelmRendererTests
     }
 
     [Fact]
+    public void A_chart_that_cannot_look_up_is_rendered_once_with_a_lookup_given_and_one_that_can_at_every_render()
+    {
+        var dir = Directory.CreateTempSubdirectory("lookup-cache-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "Chart.yaml"), "apiVersion: v2\nname: look\nversion: 1.0.0\n");
+            Directory.CreateDirectory(Path.Combine(dir, "templates"));
+            File.WriteAllText(Path.Combine(dir, "templates", "cm.yaml"), "kind: ConfigMap\nmetadata:\n  name: x\n");
+            var renderer = new HelmRenderer();
+            var calls = 0;
+            var options = new HelmRenderOptions { Lookup = (_, _, _, _) => { calls++; return new Dictionary<string, object?>(); } };
+            var chart = ChartLoader.Load(dir);
+
+            Assert.Same(renderer.Render(chart, null, options), renderer.Render(chart, null, options));
+
+            File.WriteAllText(Path.Combine(dir, "templates", "cm.yaml"), "kind: ConfigMap\nmetadata:\n  name: n{{ (lookup \"v1\" \"Secret\" \"ns\" \"s\") | len }}\n");
+            var looking = ChartLoader.Load(dir);
+            Assert.NotSame(renderer.Render(looking, null, options), renderer.Render(looking, null, options));
+            Assert.Equal(2, calls);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Lookup_is_answered_by_the_delegate()
     {
         var dir = Directory.CreateTempSubdirectory("lookup-chart-").FullName;
