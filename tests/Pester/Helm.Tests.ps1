@@ -11,13 +11,6 @@ BeforeAll {
     $env:SVELTOS_HELM_CACHE = Join-Path $TestDrive 'cache'
     $script:scaffold = Join-Path $env:SVELTOS_REPO 'tests/Sveltos.Engine.Tests/Helm/Rendering/Charts/scaffold'
 
-    function Write-ChartFile {
-        param([string] $Chart, [string] $Path, [string] $Text)
-        $file = Join-Path $Chart $Path
-        New-Item -ItemType Directory -Path (Split-Path $file) -Force | Out-Null
-        [IO.File]::WriteAllText($file, $Text)
-    }
-
     # A parent chart with a subchart, globals, a hook, a test, a CRD, a schema and .Files.
     function New-WebChart {
         param([string] $Root, [string] $Version = '1.0.0')

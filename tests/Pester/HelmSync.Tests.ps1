@@ -11,13 +11,6 @@ BeforeAll {
     $script:savedCache = $env:SVELTOS_HELM_CACHE
     $env:SVELTOS_HELM_CACHE = Join-Path $TestDrive 'cache'
 
-    function Write-ChartFile {
-        param([string] $Chart, [string] $Path, [string] $Text)
-        $file = Join-Path $Chart $Path
-        New-Item -ItemType Directory -Path (Split-Path $file) -Force | Out-Null
-        [IO.File]::WriteAllText($file, $Text)
-    }
-
     # A small application chart: a ConfigMap fed by values, a Deployment, a test hook and NOTES.
     function New-ShopChart {
         param([string] $Root, [string] $Version)

@@ -156,4 +156,12 @@ function Start-Background {
     [pscustomobject]@{ PowerShell = $ps; Output = $sink; Async = $ps.BeginInvoke() }
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until, Start-Background
+function Write-ChartFile {
+    # Writes one file of a test chart (folders created), exactly the given text.
+    param([string] $Chart, [string] $Path, [string] $Text)
+    $file = Join-Path $Chart $Path
+    New-Item -ItemType Directory -Path (Split-Path $file) -Force | Out-Null
+    [IO.File]::WriteAllText($file, $Text)
+}
+
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until, Start-Background, Write-ChartFile

@@ -47,6 +47,11 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
     /// <summary>The cluster's Kubernetes version, asked for only when a template needs it.</summary>
     public Func<CancellationToken, Task<string?>> KubernetesVersion { get; init; } = _ => Task.FromResult<string?>(null);
 
+    /// <summary>
+    /// Where a reference without a namespace points, as in Sveltos: a Profile's own namespace, else the cluster's.
+    /// </summary>
+    public string ReferenceNamespace => Profile.Kind == ProfileKind.Profile ? Profile.Namespace! : Cluster.Namespace;
+
     /// <summary>What templates see for this cluster (with the resources fetched so far).</summary>
     public async Task<Templates.TemplateData> TemplateDataAsync(CancellationToken cancellationToken) =>
         new(ContentTemplates.ClusterObject(Cluster), await KubernetesVersion(cancellationToken).ConfigureAwait(false), Resources)

@@ -34,7 +34,7 @@ public sealed class PolicyRefSource : IContentSource
             var name = data is null ? reference.Name : ContentTemplates.RenderField(reference.Name, $"{refWhere} name", data, cancellationToken);
             var ns = !string.IsNullOrEmpty(reference.Namespace)
                 ? (data is null ? reference.Namespace : ContentTemplates.RenderField(reference.Namespace, $"{refWhere} namespace", data, cancellationToken))
-                : request.Profile.Kind == ProfileKind.Profile ? request.Profile.Namespace! : request.Cluster.Namespace;
+                : request.ReferenceNamespace;
             var where = $"{request.Profile.Identity} policyRef {reference.Kind} {ns}/{name}";
             if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
             {

@@ -24,6 +24,7 @@ internal static class UnsupportedHelmFields
         ["disableOpenAPIValidation"] = "Skipping validation against the cluster's OpenAPI schema (disableOpenAPIValidation)",
         ["skipSchemaValidation"] = "Skipping values.schema.json validation (skipSchemaValidation)",
         ["installOptions.replace"] = "Reusing a deleted release's name (installOptions.replace)",
+        ["installOptions.disableHooks"] = "Disabling hooks on install only (installOptions.disableHooks)",
         ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
         ["upgradeOptions.resetValues"] = "Resetting values to the chart's on upgrade (upgradeOptions.resetValues)",
         ["upgradeOptions.reuseValues"] = "Reusing the last release's values on upgrade (upgradeOptions.reuseValues)",

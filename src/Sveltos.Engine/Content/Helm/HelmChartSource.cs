@@ -53,14 +53,15 @@ public sealed class HelmChartSource : IContentSource
 
             // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
             var expansion = await ExpandAsync(request, chart, values, access, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
-            if (release.DeployedVersion is not null && !release.IsDeployed(expansion))
+            var unchanged = release.IsDeployed(expansion);
+            if (release.DeployedVersion is not null && !unchanged)
             {
                 expansion = await ExpandAsync(request, chart, values, access, where, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
             }
 
             objects.AddRange(ObjectsOf(expansion, chart, where));
-            objects.AddRange(release.StorageObjects(expansion, DateTimeOffset.UtcNow));
-            releases.Add(release.Describe(expansion));
+            objects.AddRange(release.StorageObjects(expansion, unchanged, DateTimeOffset.UtcNow));
+            releases.Add(release.Describe(expansion, unchanged));
         }
 
         return new ContentResult(objects, sources) { HelmReleases = releases };

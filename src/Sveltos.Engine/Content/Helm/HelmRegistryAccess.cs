@@ -52,7 +52,7 @@ internal static class HelmRegistryAccess
 
     private static async Task<JsonObject> SecretAsync(ContentRequest request, string name, string? @namespace, string where, List<SourceVersion> versions, CancellationToken cancellationToken)
     {
-        var ns = string.IsNullOrEmpty(@namespace) ? request.Profile.Kind == ProfileKind.Profile ? request.Profile.Namespace! : request.Cluster.Namespace : @namespace;
+        var ns = string.IsNullOrEmpty(@namespace) ? request.ReferenceNamespace : @namespace;
         var secret = await request.Fleet.GetObjectAsync("v1", "Secret", ns, name, cancellationToken).ConfigureAwait(false)
             ?? throw new ContentException("ContentSourceNotFound", $"{where}: Secret {ns}/{name} does not exist in {request.Fleet.Description}.", where, "Create the Secret or correct the reference. Nothing was deployed or removed for this cluster.");
         versions.Add(new SourceVersion("Secret", ns, name, KubeObject.ResourceVersion(secret)));

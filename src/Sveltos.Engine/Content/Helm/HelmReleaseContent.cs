@@ -58,20 +58,23 @@ internal sealed class HelmReleaseContent
                 == ReleaseCodec.ToJson(wanted with { Info = new(), Chart = null, Hooks = [], Manifest = "" });
     }
 
-    /// <summary>The release as the record lists it once this sync stored it.</summary>
-    public DeployedRelease Describe(HelmChartExpansion expansion)
+    /// <summary>The release as the record lists it once this sync stored it (<paramref name="unchanged"/>: <see cref="IsDeployed"/>).</summary>
+    public DeployedRelease Describe(HelmChartExpansion expansion, bool unchanged)
     {
         var metadata = expansion.Chart.Metadata;
-        var revision = IsDeployed(expansion) ? _deployed!.Release.Version : _history.NextVersion;
+        var revision = unchanged ? _deployed!.Release.Version : _history.NextVersion;
         return new DeployedRelease(_chart.ReleaseNamespace, _chart.ReleaseName, metadata.Name, metadata.Version, metadata.AppVersion ?? "", revision, ReleaseStatus.Deployed);
     }
 
-    /// <summary>The storage Secrets the release should have after this sync, as content objects.</summary>
-    public IEnumerable<ContentObject> StorageObjects(HelmChartExpansion expansion, DateTimeOffset now)
+    /// <summary>
+    /// The storage Secrets the release should have after this sync, as content objects: the stored revisions as they
+    /// are when <paramref name="unchanged"/> (the expansion <see cref="IsDeployed"/>), else a new revision.
+    /// </summary>
+    public IEnumerable<ContentObject> StorageObjects(HelmChartExpansion expansion, bool unchanged, DateTimeOffset now)
     {
         var source = new SourceRef("HelmChart", _chart.ReleaseNamespace, _chart.ReleaseName, "storage");
         IEnumerable<JsonObject> secrets;
-        if (IsDeployed(expansion))
+        if (unchanged)
         {
             secrets = _history.Revisions.Take(MaxHistory <= 0 ? int.MaxValue : MaxHistory).Select(AsStored);
         }

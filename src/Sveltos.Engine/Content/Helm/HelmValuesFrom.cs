@@ -31,7 +31,7 @@ internal static class HelmValuesFrom
 
             var name = await FieldAsync(reference.Name, $"{refWhere} name").ConfigureAwait(false);
             var ns = string.IsNullOrEmpty(reference.Namespace)
-                ? request.Profile.Kind == ProfileKind.Profile ? request.Profile.Namespace! : request.Cluster.Namespace
+                ? request.ReferenceNamespace
                 : await FieldAsync(reference.Namespace, $"{refWhere} namespace").ConfigureAwait(false);
             var at = $"{where} valuesFrom {reference.Kind} {ns}/{name}";
             if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
