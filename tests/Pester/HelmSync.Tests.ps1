@@ -221,26 +221,20 @@ Describe 'A helmCharts entry is installed, upgraded and uninstalled as a Helm 3 
 
 Describe 'What a sync of helmCharts does not do yet is refused, per cluster, naming the field' {
     It 'an option the module does not honour fails the profile on each cluster and deploys nothing' {
-        Write-ShopProfile $fleet -Extra "      options:`n        atomic: true"
+        Write-ShopProfile $fleet -Extra "      options:`n        upgradeOptions:`n          recreate: true"
         $results = Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -ErrorVariable failures -ErrorAction SilentlyContinue
         $results | Should -BeNullOrEmpty
         $failures.Count | Should -Be 2
-        "$($failures[0])" | Should -Match 'spec\.helmCharts\[0\]\.options\.atomic'
+        "$($failures[0])" | Should -Match 'spec\.helmCharts\[0\]\.options\.upgradeOptions\.recreate'
         $failures[0].FullyQualifiedErrorId | Should -Match 'NotSupported'
         Get-Live $fleet c1 deployment shop -Namespace apps | Should -BeNullOrEmpty
     }
 
-    It 'a chart with hooks other than tests is refused unless disableHooks is set' {
+    It 'a chart''s hooks are stored with the release and run only at their events: a pre-upgrade hook not on install' {
         $hooked = New-ShopChart (Join-Path $TestDrive 'hooked') '0.3.0'
-        Write-ChartFile $hooked 'templates/migrate.yaml' "apiVersion: batch/v1`nkind: Job`nmetadata:`n  name: migrate`n  annotations:`n    helm.sh/hook: pre-upgrade`n"
+        Write-ChartFile $hooked 'templates/migrate.yaml' "apiVersion: batch/v1`nkind: Job`nmetadata:`n  name: migrate`n  annotations:`n    helm.sh/hook: pre-upgrade`nspec:`n  template:`n    spec:`n      restartPolicy: Never`n      containers: [{name: m, image: busybox}]`n"
         Publish-HelmChart $hooked -Repository $repoRoot | Out-Null
         Write-ShopProfile $fleet -Version 0.3.0
-        Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
-        $failures.Count | Should -Be 2
-        "$($failures[0])" | Should -Match 'hooks \(Job/migrate pre-upgrade\)'
-        Get-Live $fleet c1 deployment shop -Namespace apps | Should -BeNullOrEmpty
-
-        Write-ShopProfile $fleet -Version 0.3.0 -Extra "      options:`n        disableHooks: true"
         Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Out-Null
         Get-Live $fleet c1 deployment shop -Namespace apps | Should -Not -BeNullOrEmpty
         Get-Live $fleet c1 job migrate -Namespace apps | Should -BeNullOrEmpty

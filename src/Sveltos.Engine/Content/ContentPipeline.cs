@@ -38,6 +38,7 @@ public static class ContentPipeline
 
         var objects = new List<ContentObject>();
         var releases = new List<DeployedRelease>();
+        var helmOptions = new List<Deploy.Releases.HelmReleaseEntry>();
         var pending = new Dictionary<DeploymentType, string>();
         foreach (var source in Sources)
         {
@@ -55,12 +56,13 @@ public static class ContentPipeline
             objects.AddRange(result.Objects);
             versions.AddRange(result.Sources);
             releases.AddRange(result.HelmReleases);
+            helmOptions.AddRange(result.HelmOptions);
             foreach (var (target, reason) in result.Pending)
             {
                 pending.TryAdd(target, reason);
             }
         }
 
-        return new ContentResult(objects.Where(o => !pending.ContainsKey(o.Target)).ToList(), versions) { Pending = pending, HelmReleases = releases };
+        return new ContentResult(objects.Where(o => !pending.ContainsKey(o.Target)).ToList(), versions) { Pending = pending, HelmReleases = releases, HelmOptions = helmOptions };
     }
 }

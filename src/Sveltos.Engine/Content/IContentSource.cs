@@ -82,6 +82,9 @@ public sealed record ContentResult(IReadOnlyList<ContentObject> Objects, IReadOn
     /// <summary>The Helm releases the objects belong to (Remote only).</summary>
     public IReadOnlyList<DeployedRelease> HelmReleases { get; init; } = [];
 
+    /// <summary>The options of every helmCharts entry, Uninstall entries included.</summary>
+    public IReadOnlyList<Deploy.Releases.HelmReleaseEntry> HelmOptions { get; init; } = [];
+
     /// <summary>Targets (Remote, Local) whose content waits for something, with why: they are not deployed this time.</summary>
     public IReadOnlyDictionary<DeploymentType, string> Pending { get; init; } = new Dictionary<DeploymentType, string>();
 }

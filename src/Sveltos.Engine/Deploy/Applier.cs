@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sveltos.Engine.Deploy.Releases;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 
@@ -117,6 +118,7 @@ public static class Applier
         private readonly Dictionary<ObjectKey, RecordedObject> deployed;
         private readonly HashSet<PlannedChange> reported = [];
         private readonly Dictionary<ObjectKey, (string? DriftHash, string? ResourceVersion)> applied = [];
+        private readonly List<PlannedChange> written = [];
 
         public ApplyRun(KubeClient client, ApplyPlan plan, RecordOwner owner)
         {
@@ -196,7 +198,18 @@ public static class Applier
                 await EnsureNamespacesAsync(desired, cancellationToken).ConfigureAwait(false);
             }
 
-            var writes = approved.Where(c => c.Desired is not null).OrderBy(c => c.Desired!.IsFoundation ? 0 : 1).ToList();
+            // Helm releases: pre hooks, the objects, (wait), post hooks, and the revision's storage last, so that helm
+            // sees the new revision only once it is in place; a failure leaves the last good revision as helm's.
+            var steps = ReleaseStep.Of(plan, approved);
+            foreach (var step in steps.Where(s => s.RunsHooks))
+            {
+                if (!await RunHooksAsync(step, step.PreEvent, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            var writes = approved.Where(c => c.Desired is not null && !ReleaseStorage.IsStorage(c)).OrderBy(c => c.Desired!.IsFoundation ? 0 : 1).ToList();
             foreach (var change in writes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -205,27 +218,185 @@ public static class Applier
                     await WaitForKindAsync(change.Key, cancellationToken).ConfigureAwait(false);
                 }
 
+                if (!await TryAsync(change, () => WriteAsync(change, cancellationToken)).ConfigureAwait(false))
+                {
+                    await RollBackAsync(steps.FirstOrDefault(s => s.Owns(change)), cancellationToken).ConfigureAwait(false);
+                    if (!ContinueOnError)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            // Removals go last, custom resources before the definitions and namespaces they live in.
+            if (Failed || !await RemoveAllAsync(approved.Where(c => c.Desired is null && !ReleaseStorage.IsStorage(c)), cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            foreach (var step in steps.Where(s => s.Operation != ReleaseOperation.Uninstall || s.RunsHooks))
+            {
+                if (step.Waits && !await WaitForReleaseAsync(step, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (step.RunsHooks && !await RunHooksAsync(step, step.PostEvent, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+
+            foreach (var change in approved.Where(c => c.Desired is not null && ReleaseStorage.IsStorage(c)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (!await TryAsync(change, () => WriteAsync(change, cancellationToken)).ConfigureAwait(false) && !ContinueOnError)
                 {
                     return;
                 }
             }
 
-            // Removals go last, custom resources before the definitions and namespaces they live in.
-            if (Failed)
-            {
-                return;
-            }
+            await RemoveAllAsync(approved.Where(c => c.Desired is null && ReleaseStorage.IsStorage(c)), cancellationToken).ConfigureAwait(false);
+        }
 
-            var removals = approved.Where(c => c.Desired is null).OrderBy(c => c.Key.Kind is "CustomResourceDefinition" or "Namespace" ? 1 : 0).ToList();
+        private async Task<bool> RemoveAllAsync(IEnumerable<PlannedChange> changes, CancellationToken cancellationToken)
+        {
+            var removals = changes.OrderBy(c => c.Key.Kind is "CustomResourceDefinition" or "Namespace" ? 1 : 0).ToList();
             foreach (var change in removals)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!await TryAsync(change, () => RemoveAsync(change, cancellationToken)).ConfigureAwait(false) && !ContinueOnError)
                 {
-                    return;
+                    return false;
                 }
             }
+
+            return true;
+        }
+
+        /// <summary>Runs a release's hooks of one event, reporting each; false (and the step failed) when one fails.</summary>
+        private async Task<bool> RunHooksAsync(ReleaseStep step, string hookEvent, CancellationToken cancellationToken)
+        {
+            IReadOnlyList<HookOutcome> outcomes;
+            try
+            {
+                outcomes = await HookRunner.RunAsync(client, step, hookEvent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SveltosException ex)
+            {
+                var ran = ex is HookFailedException failed ? failed.Outcomes : [];
+                ReportHooks(ran);
+                await FailStepAsync(step, ex.Message, storageFailed: ran.All(o => o.Succeeded), cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+
+            ReportHooks(outcomes);
+            return true;
+        }
+
+        private void ReportHooks(IReadOnlyList<HookOutcome> outcomes)
+        {
+            foreach (var outcome in outcomes)
+            {
+                Results.Add(new ObjectResult(plan.Cluster, plan.Profile, outcome.Key, outcome.Succeeded ? ObjectAction.Created : ObjectAction.Failed, outcome.Message, null) { Local = plan.Local });
+            }
+        }
+
+        private async Task<bool> WaitForReleaseAsync(ReleaseStep step, CancellationToken cancellationToken)
+        {
+            var objects = plan.Changes.Where(c => c.Desired is not null && !ReleaseStorage.IsStorage(c) && step.Owns(c)).Select(c => c.Key).ToList();
+            try
+            {
+                await ReleaseWait.WaitAsync(client, step, objects, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (SveltosException ex)
+            {
+                await FailStepAsync(step, ex.Message, storageFailed: true, cancellationToken).ConfigureAwait(false);
+                return false;
+            }
+        }
+
+        /// <summary>
+        /// A release's step failed: its storage stays as it was (reported failed, or skipped when a failed hook's own
+        /// result already carries the error), and with atomic its objects are put back.
+        /// </summary>
+        private async Task FailStepAsync(ReleaseStep step, string message, bool storageFailed, CancellationToken cancellationToken)
+        {
+            Failed = true;
+            Completed++;
+            var rolledBack = await RollBackAsync(step, cancellationToken).ConfigureAwait(false);
+            FailureMessage = $"{step}: {message}{rolledBack}";
+            Report(step.Storage, storageFailed ? ObjectAction.Failed : ObjectAction.Skipped, storageFailed ? message + rolledBack : $"revision {step.Revision} not stored: a hook failed{rolledBack}");
+        }
+
+        /// <summary>
+        /// atomic: puts back what the step's writes replaced (the previous revision's objects, as they were live) and
+        /// deletes what they created, so the release is as its last good revision left it. Returns what it did, for the message.
+        /// </summary>
+        private async Task<string> RollBackAsync(ReleaseStep? step, CancellationToken cancellationToken)
+        {
+            if (step is not { Options.Atomic: true } || step.Operation == ReleaseOperation.Uninstall)
+            {
+                return "";
+            }
+
+            var previous = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key);
+            var undone = 0;
+            foreach (var change in written.Where(step.Owns).Reverse().ToList())
+            {
+                var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
+                if (change.Live is null)
+                {
+                    await client.DeleteAsync(resource, change.Key.Namespace, change.Key.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await client.ApplyAsync(resource, AsItWas(change.Live), FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (previous.TryGetValue(change.Key, out var entry))
+                {
+                    deployed[change.Key] = entry;
+                }
+                else
+                {
+                    deployed.Remove(change.Key);
+                }
+
+                written.Remove(change);
+                Rewrite(change, ObjectAction.Skipped, "rolled back (atomic)");
+                undone++;
+            }
+
+            return step.Operation == ReleaseOperation.Install
+                ? $"; atomic: the install was rolled back ({undone} object(s) removed)"
+                : $"; atomic: rolled back to revision {step.Revision - 1} ({undone} object(s) put back)";
+        }
+
+        private void Rewrite(PlannedChange change, ObjectAction action, string message)
+        {
+            var index = Results.FindIndex(r => r.Change == change);
+            if (index >= 0)
+            {
+                Results[index] = Results[index] with { Action = action, Message = message, DriftHash = null, ResourceVersion = null };
+            }
+        }
+
+        /// <summary>A live object as a server-side apply body: what the server manages itself left out.</summary>
+        private static JsonObject AsItWas(JsonObject live)
+        {
+            var obj = (JsonObject)live.DeepClone();
+            obj.Remove("status");
+            if (obj["metadata"] is JsonObject metadata)
+            {
+                foreach (var field in new[] { "resourceVersion", "uid", "creationTimestamp", "generation", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds" })
+                {
+                    metadata.Remove(field);
+                }
+            }
+
+            return obj;
         }
 
         public async Task WriteRecordAsync(DeploymentStatus status, string message, CancellationToken cancellationToken)
@@ -322,6 +493,7 @@ public static class Applier
             var driftHash = Drift.DriftHasher.Hash(live, plan.Desired?.DriftExclusions);
             applied[change.Key] = (driftHash, KubeObject.ResourceVersion(live));
             deployed[change.Key] = RecordedObject.Of(change.Key, change.Desired.Hash, driftHash);
+            written.Add(change);
         }
 
         private async Task RemoveAsync(PlannedChange change, CancellationToken cancellationToken)

@@ -69,7 +69,12 @@ public enum DeploymentStatus
 }
 
 /// <summary>A Helm release the profile's helmCharts installed: where, which chart, which revision, its status.</summary>
-public sealed record DeployedRelease(string Namespace, string Name, string Chart, string ChartVersion, string AppVersion, int Revision, string Status);
+public sealed record DeployedRelease(string Namespace, string Name, string Chart, string ChartVersion, string AppVersion, int Revision, string Status)
+{
+    /// <summary>How the release is installed and uninstalled (hooks, wait, atomic); absent when Helm's defaults.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Releases.HelmReleaseOptions? Options { get; init; }
+}
 
 /// <summary>A source (ConfigMap, Secret) at the version that was deployed.</summary>
 public sealed record SourceVersion(string Kind, string Namespace, string Name, string ResourceVersion);

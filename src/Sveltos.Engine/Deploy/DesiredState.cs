@@ -39,6 +39,9 @@ public sealed record DesiredState
     /// <summary>The Helm releases the content installs, for the record.</summary>
     public IReadOnlyList<DeployedRelease> HelmReleases { get; init; } = [];
 
+    /// <summary>The options of each helmCharts entry (Uninstall entries too): how the apply runs hooks, waits and rolls back.</summary>
+    public IReadOnlyList<Releases.HelmReleaseEntry> HelmOptions { get; init; } = [];
+
     /// <summary>spec.driftExclusions: paths left out of the drift hash.</summary>
     public IReadOnlyList<Profiles.DriftExclusion> DriftExclusions { get; init; } = [];
 

@@ -16,15 +16,10 @@ internal static class UnsupportedHelmFields
 {
     private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
     {
-        ["wait"] = "Waiting for a release's objects to be ready (wait)",
-        ["waitForJobs"] = "Waiting for a release's Jobs to complete (waitForJobs)",
-        ["timeout"] = "A timeout for waiting on a release (timeout)",
-        ["atomic"] = "Rolling a failed release back (atomic)",
         ["dependencyUpdate"] = "Updating a chart's dependencies before installing it (dependencyUpdate)",
         ["disableOpenAPIValidation"] = "Skipping validation against the cluster's OpenAPI schema (disableOpenAPIValidation)",
         ["skipSchemaValidation"] = "Skipping values.schema.json validation (skipSchemaValidation)",
         ["installOptions.replace"] = "Reusing a deleted release's name (installOptions.replace)",
-        ["installOptions.disableHooks"] = "Disabling hooks on install only (installOptions.disableHooks)",
         ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
         ["upgradeOptions.resetValues"] = "Resetting values to the chart's on upgrade (upgradeOptions.resetValues)",
         ["upgradeOptions.reuseValues"] = "Reusing the last release's values on upgrade (upgradeOptions.reuseValues)",
@@ -33,10 +28,8 @@ internal static class UnsupportedHelmFields
         ["upgradeOptions.cleanupOnFail"] = "Deleting new objects of a failed upgrade (upgradeOptions.cleanupOnFail)",
         ["upgradeOptions.subNotes"] = "Rendering subchart notes (upgradeOptions.subNotes)",
         ["upgradeOptions.upgradeCRDs"] = "Upgrading the chart's CRDs on upgrade (upgradeOptions.upgradeCRDs)",
-        ["upgradeOptions.disableHooks"] = "Disabling hooks on upgrade only (upgradeOptions.disableHooks)",
         ["uninstallOptions.keepHistory"] = "Keeping a release's history after uninstall (uninstallOptions.keepHistory)",
         ["uninstallOptions.deletionPropagation"] = "A deletion propagation policy for uninstall (uninstallOptions.deletionPropagation)",
-        ["uninstallOptions.disableHooks"] = "Disabling hooks on uninstall only (uninstallOptions.disableHooks)",
     };
 
     public static IEnumerable<(string Path, string What, YamlNode At)> Find(YamlMapping entry, string path)

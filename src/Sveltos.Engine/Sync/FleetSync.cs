@@ -285,7 +285,7 @@ public static class FleetSync
             else
             {
                 var remote = objects.Where(o => o.Target == DeploymentType.Remote).ToList();
-                pairs.Add(await PlanTargetAsync(targets.Remote, profile, cluster, remote, sources, content.HelmReleases, previous, local: false, cancellationToken).ConfigureAwait(false) with { Retries = retries });
+                pairs.Add(await PlanTargetAsync(targets.Remote, profile, cluster, remote, sources, content, previous, local: false, cancellationToken).ConfigureAwait(false) with { Retries = retries });
             }
 
             var local = objects.Where(o => o.Target == DeploymentType.Local).ToList();
@@ -301,7 +301,7 @@ public static class FleetSync
                     $"{profile.Identity}: {local.Count} object(s) have deploymentType Local, which deploys to the management cluster; {context.Fleet.Description} has none.",
                     profile.Identity,
                     "Use a management-cluster fleet (Connect-SveltosFleet -Context), or deploy the content Remote.");
-                pairs.Add(await PlanTargetAsync(management, profile, cluster, local, sources, [], previousLocal, local: true, cancellationToken).ConfigureAwait(false));
+                pairs.Add(await PlanTargetAsync(management, profile, cluster, local, sources, null, previousLocal, local: true, cancellationToken).ConfigureAwait(false));
             }
 
             return pairs;
@@ -354,7 +354,7 @@ public static class FleetSync
         FleetCluster cluster,
         IReadOnlyList<ContentObject> objects,
         IReadOnlyList<SourceVersion> sources,
-        IReadOnlyList<DeployedRelease> releases,
+        ContentResult? helm,
         DeploymentRecord? previous,
         bool local,
         CancellationToken cancellationToken)
@@ -365,7 +365,7 @@ public static class FleetSync
         var seal = await live.SealForAsync(previous, cancellationToken).ConfigureAwait(false);
         if (previous is { Status: DeploymentStatus.Provisioned } && seal.Matches(previous.InputHash, inputHash) == true)
         {
-            var recorded = DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources) with { SealInputs = sealInputs, HelmReleases = releases };
+            var recorded = DesiredStateBuilder.Unchanged(profile, cluster.ToString(), local, inputHash, sources) with { SealInputs = sealInputs, HelmReleases = helm?.HelmReleases ?? [], HelmOptions = helm?.HelmOptions ?? [] };
             if (recorded.IsOneTime)
             {
                 return Pair(await Planner.PlanAsync(live, recorded, previous, cancellationToken).ConfigureAwait(false));
@@ -377,7 +377,7 @@ public static class FleetSync
             }
         }
 
-        var desired = await DesiredStateBuilder.BuildAsync(live.Client, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false) with { SealInputs = sealInputs, HelmReleases = releases };
+        var desired = await DesiredStateBuilder.BuildAsync(live.Client, profile, cluster.ToString(), objects, sources, local, inputHash, cancellationToken).ConfigureAwait(false) with { SealInputs = sealInputs, HelmReleases = helm?.HelmReleases ?? [], HelmOptions = helm?.HelmOptions ?? [] };
         return Pair(await Planner.PlanAsync(live, desired, previous, cancellationToken).ConfigureAwait(false));
 
         PairWork Pair(ApplyPlan plan) =>

@@ -30,7 +30,8 @@ internal static class WorkloadStatus
             "ReplicaSet" => Counts(generation, replicas, "replicas", "fullyLabeledReplicas", "readyReplicas", "availableReplicas"),
             "DaemonSet" => Counts(generation, nodeCount, "currentNumberScheduled", "desiredNumberScheduled", "numberAvailable", "numberReady", "updatedNumberScheduled")
                 .With("numberMisscheduled", 0),
-            "Job" when current?.GetInt64("succeeded") is null => new JsonObject
+            "Job" when current?.GetInt64("succeeded") is null && current?.GetInt64("failed") is null && FailingJob(spec) is { } failed => failed,
+            "Job" when current?.GetInt64("succeeded") is null && current?.GetInt64("failed") is null => new JsonObject
             {
                 ["startTime"] = now,
                 ["completionTime"] = now,
@@ -39,7 +40,8 @@ internal static class WorkloadStatus
                     Condition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now),
                     Condition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now)),
             },
-            "Pod" when current?.GetString("phase") != "Running" => PodStatus(spec, now),
+            "Pod" when current?.GetString("phase") is null or "Pending" && ContainerExit.RunsToCompletion(spec) => CompletedPodStatus(spec, now),
+            "Pod" when current?.GetString("phase") is not ("Running" or "Succeeded" or "Failed") => PodStatus(spec, now),
             _ => null,
         };
     }
@@ -67,6 +69,56 @@ internal static class WorkloadStatus
     {
         ["type"] = type, ["status"] = "True", ["lastUpdateTime"] = now, ["lastTransitionTime"] = now, ["reason"] = reason, ["message"] = message,
     };
+
+    /// <summary>A Job whose pod template's containers fail: every retry failed, as the job controller reports it.</summary>
+    private static JsonObject? FailingJob(JsonObject spec)
+    {
+        if (spec.GetObject("template")?.GetObject("spec") is not { } podSpec || ContainerExit.CodeOf(podSpec) == 0)
+        {
+            return null;
+        }
+
+        var now = Clock.Now();
+        const string message = "Job has reached the specified backoff limit";
+        return new JsonObject
+        {
+            ["startTime"] = now,
+            ["failed"] = (spec.GetInt64("backoffLimit") ?? 6) + 1,
+            ["conditions"] = new JsonArray(
+                Condition("FailureTarget", "BackoffLimitExceeded", message, now),
+                Condition("Failed", "BackoffLimitExceeded", message, now)),
+        };
+    }
+
+    /// <summary>A pod that runs to completion (restartPolicy Never or OnFailure): Succeeded, or Failed with its containers' exit code.</summary>
+    private static JsonObject CompletedPodStatus(JsonObject spec, string now)
+    {
+        var code = ContainerExit.CodeOf(spec);
+        var containers = spec.GetArray("containers")?.OfType<JsonObject>() ?? [];
+        return new JsonObject
+        {
+            ["phase"] = code == 0 ? "Succeeded" : "Failed",
+            ["conditions"] = new JsonArray(
+                new JsonObject { ["type"] = "Initialized", ["status"] = "True", ["lastTransitionTime"] = now },
+                new JsonObject { ["type"] = "Ready", ["status"] = "False", ["lastTransitionTime"] = now, ["reason"] = "PodCompleted" },
+                new JsonObject { ["type"] = "PodScheduled", ["status"] = "True", ["lastTransitionTime"] = now }),
+            ["hostIP"] = "172.18.0.2",
+            ["startTime"] = now,
+            ["containerStatuses"] = new JsonArray(containers.Select(c => (JsonNode)new JsonObject
+            {
+                ["name"] = c.GetString("name"),
+                ["image"] = c.GetString("image"),
+                ["imageID"] = "",
+                ["ready"] = false,
+                ["started"] = false,
+                ["restartCount"] = 0,
+                ["state"] = new JsonObject
+                {
+                    ["terminated"] = new JsonObject { ["exitCode"] = code, ["reason"] = code == 0 ? "Completed" : "Error", ["startedAt"] = now, ["finishedAt"] = now },
+                },
+            }).ToArray()),
+        };
+    }
 
     private static JsonObject PodStatus(JsonObject spec, string now)
     {

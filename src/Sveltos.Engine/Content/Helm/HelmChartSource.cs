@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Deploy.Releases;
 using Sveltos.Engine.Helm;
 using Sveltos.Engine.Helm.Rendering;
 using Sveltos.Engine.Helm.Sources;
@@ -24,18 +25,21 @@ public sealed class HelmChartSource : IContentSource
         var objects = new List<ContentObject>();
         var sources = new List<SourceVersion>();
         var releases = new List<DeployedRelease>();
+        var entries = new List<HelmReleaseEntry>();
         TemplateData? data = null;
         async Task<TemplateData> Data() => data ??= await request.TemplateDataAsync(cancellationToken).ConfigureAwait(false);
         var charts = request.Profile.Spec.HelmCharts;
         for (var index = 0; index < charts.Count; index++)
         {
             var chart = charts[index];
+            var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {chart.ChartName})";
+            var options = HelmApplyOptions.From(chart, where);
+            entries.Add(new HelmReleaseEntry(chart.ReleaseNamespace, chart.ReleaseName, options));
             if (chart.Action == HelmChartAction.Uninstall)
             {
                 continue;
             }
 
-            var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {chart.ChartName})";
             var values = new List<HelmValuesFrom.ValuesText>();
             if (chart.Values is { Length: > 0 } text)
             {
@@ -61,10 +65,10 @@ public sealed class HelmChartSource : IContentSource
 
             objects.AddRange(ObjectsOf(expansion, chart, where));
             objects.AddRange(release.StorageObjects(expansion, unchanged, DateTimeOffset.UtcNow));
-            releases.Add(release.Describe(expansion, unchanged));
+            releases.Add(release.Describe(expansion, unchanged) with { Options = options.IsDefault ? null : options });
         }
 
-        return new ContentResult(objects, sources) { HelmReleases = releases };
+        return new ContentResult(objects, sources) { HelmReleases = releases, HelmOptions = entries };
     }
 
     private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, ChartSourceOptions access, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
@@ -99,16 +103,6 @@ public sealed class HelmChartSource : IContentSource
     private static IEnumerable<ContentObject> ObjectsOf(HelmChartExpansion expansion, HelmChart chart, string where)
     {
         var result = expansion.Result;
-        var hooks = result.Hooks.Where(h => !h.IsTest).ToList();
-        if (hooks.Count > 0 && chart.Options?.DisableHooks != true)
-        {
-            throw new ContentException(
-                UnsupportedFields.ErrorId,
-                $"{where}: the chart has hooks ({string.Join(", ", hooks.Select(h => $"{h.Kind}/{h.Name} {string.Join('+', h.Events)}"))}), and running Helm hooks is not supported by this version of the module. Nothing of the profile changes on this cluster.",
-                where,
-                "Set options.disableHooks: true to install the chart without its hooks (as helm install --no-hooks), or deploy it with helm until hooks are supported.");
-        }
-
         var source = new SourceRef("HelmChart", chart.ReleaseNamespace, chart.ReleaseName);
         if (chart.Options?.SkipCrds != true)
         {

@@ -28,6 +28,16 @@ public sealed record HelmOptions(
     bool? KeepHistory,
     string? DeletionPropagation)
 {
+    public bool? SkipSchemaValidation { get; init; }
+
+    public bool? InstallDisableHooks { get; init; }
+
+    public bool? UpgradeDisableHooks { get; init; }
+
+    public bool? UpgradeCrds { get; init; }
+
+    public bool? UninstallDisableHooks { get; init; }
+
     internal static HelmOptions? ReadOptional(YamlMapping? m)
     {
         if (m is null)
@@ -61,6 +71,13 @@ public sealed record HelmOptions(
             TreeReader.OptionalBoolean(upgrade, "cleanupOnFail"),
             TreeReader.OptionalBoolean(upgrade, "subNotes"),
             TreeReader.OptionalBoolean(uninstall, "keepHistory"),
-            TreeReader.String(uninstall, "deletionPropagation"));
+            TreeReader.String(uninstall, "deletionPropagation"))
+        {
+            SkipSchemaValidation = TreeReader.OptionalBoolean(m, "skipSchemaValidation"),
+            InstallDisableHooks = TreeReader.OptionalBoolean(install, "disableHooks"),
+            UpgradeDisableHooks = TreeReader.OptionalBoolean(upgrade, "disableHooks"),
+            UpgradeCrds = TreeReader.OptionalBoolean(upgrade, "upgradeCRDs"),
+            UninstallDisableHooks = TreeReader.OptionalBoolean(uninstall, "disableHooks"),
+        };
     }
 }
