@@ -260,6 +260,35 @@ Describe 'Uninstall and disableHooks' {
         Get-ReleaseRevisions | Should -BeNullOrEmpty
     }
 
+    It 'uninstallOptions.keepHistory keeps the storage, the deployed revision marked uninstalled; the objects go' {
+        Write-HookedProfile -Release quiet -Action Uninstall -Options "disableHooks: true`nuninstallOptions:`n  keepHistory: true"
+        Sync | Out-Null
+        Get-Live $fleet c1 configmap quiet-settings -Namespace apps | Should -BeNullOrEmpty
+        (Get-ReleaseRevisions quiet).Status | Should -Be @('uninstalled')
+        $again = @(Sync)
+        ($again | Where-Object Action -NE 'Unchanged' | ForEach-Object { "$($_.Cluster) $($_.Kind)/$($_.Name) $($_.Action) $($_.Message)" }) | Should -BeNullOrEmpty
+    }
+
+    It 'installing over a kept history needs installOptions.replace, as helm install does' {
+        Write-HookedProfile -Release quiet -Values 'color: pink' -Options 'disableHooks: true'
+        Sync -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        $failures.Count | Should -Be 2
+        "$($failures[0])" | Should -Match 'release name is still in use'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'installOptions.replace: true'
+
+        Write-HookedProfile -Release quiet -Values 'color: pink' -Options "disableHooks: true`ninstallOptions:`n  replace: true"
+        Sync | Out-Null
+        (Get-Live $fleet c1 configmap quiet-settings -Namespace apps).data.color | Should -Be 'pink'
+        (Get-ReleaseRevisions quiet).Status | Should -Be @('uninstalled', 'deployed')
+    }
+
+    It 'upgradeOptions.resetThenReuseValues keeps the last release''s values under the new ones' {
+        Write-HookedProfile -Release quiet -Values 'lb: false' -Options "disableHooks: true`nupgradeOptions:`n  resetThenReuseValues: true"
+        Sync | Out-Null
+        (Get-Live $fleet c1 configmap quiet-settings -Namespace apps).data.color | Should -Be 'pink'
+        (Get-ReleaseRevisions quiet).Version | Should -Be @(2, 3) -Because 'maxHistory (2) prunes the oldest revision'
+    }
+
     It 'a cluster that stops matching has the release uninstalled with its delete hooks, unless they were disabled' {
         Set-SveltosCluster -Name c2 -Namespace fleet -Label @{ env = 'gone' } -FleetPath $fleet.Path | Out-Null
         Sync | Out-Null

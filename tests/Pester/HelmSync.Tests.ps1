@@ -174,6 +174,19 @@ Describe 'A helmCharts entry is installed, upgraded and uninstalled as a Helm 3 
         Get-Release $fleet c1 2 | Should -BeNullOrEmpty
     }
 
+    It '-WhatIf of a values change shows the object diffs and the values diff of the upgrade, and changes nothing' {
+        Write-ShopProfile $fleet -Values "region: {{ index .Cluster.metadata.labels `"region`" }}`nreplicas: 2"
+        $results = Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -WhatIf | Where-Object Cluster -EQ 'fleet/c1'
+        ($results | Where-Object Kind -EQ 'Deployment').Diff | Should -Match '(?m)^-  replicas: 1$'
+        $storage = $results | Where-Object Name -EQ 'sh.helm.release.v1.shop.v2'
+        $storage.Action | Should -Be 'WouldCreate'
+        $storage.Diff | Should -Match '(?m)^--- release/apps/shop revision 1$'
+        $storage.Diff | Should -Match '(?m)^\+\+\+ release/apps/shop revision 2$'
+        $storage.Diff | Should -Match '(?m)^\+  replicas: 2$'
+        $storage.Diff | Should -Match '(?m)^   region: eu$'
+        Get-Release $fleet c1 2 | Should -BeNullOrEmpty
+    }
+
     It 'a values change is revision 2, deployed, and revision 1 becomes superseded' {
         Write-ShopProfile $fleet -Values "region: {{ index .Cluster.metadata.labels `"region`" }}`nreplicas: 2"
         $results = Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig
@@ -187,6 +200,7 @@ Describe 'A helmCharts entry is installed, upgraded and uninstalled as a Helm 3 
         $v1.Release.info.first_deployed | Should -Be $v2.Release.info.first_deployed
         $v1.Secret.metadata.labels.status | Should -Be 'superseded'
         $v1.Release.info.status | Should -Be 'superseded'
+        (Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig).Action | Sort-Object -Unique | Should -Be 'Unchanged' -Because 'the superseded revision is stored as the next sync reads it'
     }
 
     It 'a chart version upgrade is revision 3; the oldest revision is pruned past maxHistory (2)' {
@@ -530,7 +544,7 @@ spec:
     }
 }
 
-Describe 'lookup answers from the target cluster' {
+Describe 'lookup and .Capabilities answer from the target cluster' {
     BeforeAll {
         $script:lk = New-TestFleet @{ c1 = @{ env = 'prod'; region = 'eu' }; c2 = @{ env = 'prod'; region = 'us' } }
         New-Item -ItemType Directory -Force (Join-Path $lk.Path 'profiles') | Out-Null
@@ -547,10 +561,22 @@ data:
   found: {{ if $existing }}{{ index $existing.data "password" | b64dec | quote }}{{ else }}"none"{{ end }}
   missing: {{ lookup "v1" "ConfigMap" "apps" "not-there" | len | quote }}
   namespaces: {{ gt (len $all.items) 1 | quote }}
+  gadgets: {{ .Capabilities.APIVersions.Has "example.com/v1/Gadget" | quote }}
+  deployments: {{ .Capabilities.APIVersions.Has "apps/v1/Deployment" | quote }}
 '@
         Publish-HelmChart $chart -Repository $repoRoot | Out-Null
         "apiVersion: v1`nkind: Namespace`nmetadata: {name: apps}`n---`napiVersion: v1`nkind: Secret`nmetadata: {name: shop-password, namespace: apps}`nstringData: {password: kept-from-c1}`n" |
             kubectl --kubeconfig $lk.Kubeconfig --context c1 apply -f - | Out-Null
+        @'
+apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: gadgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {plural: gadgets, singular: gadget, kind: Gadget}
+  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}}]
+'@ | kubectl --kubeconfig $lk.Kubeconfig --context c1 apply -f - | Out-Null
         Write-ShopProfile $lk -Version 0.6.0
     }
     AfterAll { Remove-TestFleet $lk }
@@ -563,5 +589,12 @@ data:
         $c2.found | Should -Be 'none'
         $c1.missing, $c2.missing | Should -Be '0', '0'
         $c1.namespaces | Should -Be 'true'
+    }
+
+    It '.Capabilities.APIVersions is what each cluster serves, kinds included: a CRD on c1 only' {
+        $c1 = (Get-Live $lk c1 configmap shop-lookup -Namespace apps).data
+        $c2 = (Get-Live $lk c2 configmap shop-lookup -Namespace apps).data
+        $c1.gadgets, $c2.gadgets | Should -Be 'true', 'false'
+        $c1.deployments, $c2.deployments | Should -Be 'true', 'true'
     }
 }

@@ -61,6 +61,61 @@ internal sealed class ApiDiscovery(KubeClient client)
         return Match(await ResourcesAsync(apiVersion, cancellationToken).ConfigureAwait(false), kind);
     }
 
+    /// <summary>
+    /// Every group version the server serves and every kind in it ("apps/v1" and "apps/v1/Deployment"), as Helm's
+    /// GetVersionSet builds .Capabilities.APIVersions from discovery.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ServedVersionsAsync(CancellationToken cancellationToken)
+    {
+        var byVersion = new Dictionary<string, IReadOnlyList<ApiResource>>(StringComparer.Ordinal);
+        foreach (var document in new[] { "/api", "/apis" })
+        {
+            var index = aggregatedUnsupported ? null : (await AggregatedAsync(document, null, cancellationToken).ConfigureAwait(false)).Index;
+            if (index is not null)
+            {
+                foreach (var (version, resources) in index)
+                {
+                    byVersion[version] = resources;
+                }
+
+                continue;
+            }
+
+            foreach (var version in await GroupVersionsAsync(document, cancellationToken).ConfigureAwait(false))
+            {
+                byVersion[version] = await ResourcesAsync(version, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var served = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (version, resources) in byVersion)
+        {
+            served.Add(version);
+            foreach (var resource in resources.Where(r => r.Kind.Length > 0))
+            {
+                served.Add($"{version}/{resource.Kind}");
+            }
+        }
+
+        return served.ToList();
+    }
+
+    /// <summary>The group versions of a server without aggregated discovery: /api's versions, or /apis' groups' versions.</summary>
+    private async Task<IReadOnlyList<string>> GroupVersionsAsync(string document, CancellationToken cancellationToken)
+    {
+        var list = await client.GetPathAsync(document, cancellationToken).ConfigureAwait(false);
+        if (document == "/api")
+        {
+            return (list?["versions"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0).ToList();
+        }
+
+        return (list?["groups"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(g => (g["versions"] as JsonArray ?? []).OfType<JsonObject>())
+            .Select(v => v["groupVersion"]?.GetValue<string>() ?? "")
+            .Where(v => v.Length > 0)
+            .ToList();
+    }
+
     public void Invalidate()
     {
         byGroupVersion.Clear();

@@ -53,6 +53,9 @@ public sealed class KubeClient : IDisposable
             ClusterName,
             "Install the CustomResourceDefinition for that kind first, or correct apiVersion/kind.");
 
+    /// <summary>Every served group version and group version/kind (Helm's .Capabilities.APIVersions of the cluster).</summary>
+    public Task<IReadOnlyList<string>> GetServedApiVersionsAsync(CancellationToken cancellationToken) => discovery.ServedVersionsAsync(cancellationToken);
+
     /// <summary>Forgets cached discovery, so newly created CRDs become visible.</summary>
     public void InvalidateDiscovery() => discovery.Invalidate();
 

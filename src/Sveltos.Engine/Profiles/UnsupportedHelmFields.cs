@@ -9,8 +9,9 @@ namespace Sveltos.Engine.Profiles;
 /// <remarks>
 /// Honoured: the chart's location (HTTP(S) repository or OCI registry), chartVersion (Helm's constraints), releaseName,
 /// releaseNamespace, values (a Go template over the cluster's data), valuesFrom (ConfigMaps and Secrets), registryCredentialsConfig, helmChartAction, and options skipCRDs,
-/// disableHooks, description, labels, enableClientCache (a cache, no effect on the result), installOptions.createNamespace
-/// (true, the default, creates a missing namespace), upgradeOptions.maxHistory.
+/// disableHooks (and per operation), wait, waitForJobs, timeout, atomic, description, labels, enableClientCache (a cache, no
+/// effect on the result), installOptions.createNamespace (true, the default) and replace, upgradeOptions.maxHistory,
+/// resetValues, resetThenReuseValues and upgradeCRDs (CRDs are always kept up to date), uninstallOptions.keepHistory.
 /// </remarks>
 internal static class UnsupportedHelmFields
 {
@@ -19,16 +20,11 @@ internal static class UnsupportedHelmFields
         ["dependencyUpdate"] = "Updating a chart's dependencies before installing it (dependencyUpdate)",
         ["disableOpenAPIValidation"] = "Skipping validation against the cluster's OpenAPI schema (disableOpenAPIValidation)",
         ["skipSchemaValidation"] = "Skipping values.schema.json validation (skipSchemaValidation)",
-        ["installOptions.replace"] = "Reusing a deleted release's name (installOptions.replace)",
         ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
-        ["upgradeOptions.resetValues"] = "Resetting values to the chart's on upgrade (upgradeOptions.resetValues)",
         ["upgradeOptions.reuseValues"] = "Reusing the last release's values on upgrade (upgradeOptions.reuseValues)",
-        ["upgradeOptions.resetThenReuseValues"] = "Resetting then reusing values on upgrade (upgradeOptions.resetThenReuseValues)",
         ["upgradeOptions.recreate"] = "Recreating pods on upgrade (upgradeOptions.recreate)",
         ["upgradeOptions.cleanupOnFail"] = "Deleting new objects of a failed upgrade (upgradeOptions.cleanupOnFail)",
         ["upgradeOptions.subNotes"] = "Rendering subchart notes (upgradeOptions.subNotes)",
-        ["upgradeOptions.upgradeCRDs"] = "Upgrading the chart's CRDs on upgrade (upgradeOptions.upgradeCRDs)",
-        ["uninstallOptions.keepHistory"] = "Keeping a release's history after uninstall (uninstallOptions.keepHistory)",
         ["uninstallOptions.deletionPropagation"] = "A deletion propagation policy for uninstall (uninstallOptions.deletionPropagation)",
     };
 

@@ -274,6 +274,7 @@ public static class FleetSync
                     Charts = context.Charts,
                     HelmReleases = (ns, name, token) => HelmReleaseHistory.ReadAsync(client, ns, name, token),
                     Lookup = (apiVersion, kind, ns, name, token) => HelmLookup.FindAsync(client, apiVersion, kind, ns, name, token),
+                    ApiVersions = async token => await client.GetServedApiVersionsAsync(token).ConfigureAwait(false),
                 }).ConfigureAwait(false);
             var (objects, sources) = content;
             var pairs = new List<PairWork>();

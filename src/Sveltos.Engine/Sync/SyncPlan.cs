@@ -151,7 +151,8 @@ public sealed class SyncPlan : IDisposable
         var results = new List<ObjectResult>();
         foreach (var change in pair.Plan.Changes)
         {
-            var diff = change.IsChange ? await ObjectDiffer.DiffAsync(pair.Target, change, cancellationToken).ConfigureAwait(false) : null;
+            var diff = !change.IsChange ? null
+                : Deploy.Releases.ReleaseValuesDiff.For(pair.Plan, change) ?? await ObjectDiffer.DiffAsync(pair.Target, change, cancellationToken).ConfigureAwait(false);
             var message = change.Action == ObjectAction.Conflict || pair.Plan.Blocked is null ? change.Message : pair.Plan.Blocked;
             var result = new ObjectResult(work.Cluster.ToString(), pair.Profile, change.Key, change.Action.Planned(), message, change, diff) { Local = pair.Plan.Local };
             results.Add(result);

@@ -89,7 +89,7 @@ public class UnsupportedFieldsTests
                 ("spec.reloader", 7, 13),
                 ("spec.templateResourceRefs[0].ignoreStatusChanges", 11, 28),
                 ("spec.policyRefs[1].kind", 14, 14),
-                ("spec.helmCharts[0].options.dependencyUpdate", 16, 169),
+                ("spec.helmCharts[0].options.dependencyUpdate", 16, 179),
                 ("spec.helmCharts[1].options.installOptions.replace", 17, 181),
                 ("spec.kustomizationRefs[0]", 19, 7),
                 ("spec.validateHealths[0]", 21, 7),

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Deploy.Releases;
 using Sveltos.Engine.Helm;
+using Sveltos.Engine.Helm.Releases;
 using Sveltos.Engine.Helm.Rendering;
 using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Helm.Values;
@@ -37,6 +38,12 @@ public sealed class HelmChartSource : IContentSource
             entries.Add(new HelmReleaseEntry(chart.ReleaseNamespace, chart.ReleaseName, options));
             if (chart.Action == HelmChartAction.Uninstall)
             {
+                if (chart.Options?.KeepHistory == true)
+                {
+                    var kept = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
+                    objects.AddRange(new HelmReleaseContent(chart, [], kept, where).UninstalledStorage(DateTimeOffset.UtcNow));
+                }
+
                 continue;
             }
 
@@ -54,6 +61,21 @@ public sealed class HelmChartSource : IContentSource
             sources.AddRange(secrets);
             var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
             var release = new HelmReleaseContent(chart, values, history, where);
+            if (release.DeployedConfig is { Count: > 0 } previous && chart.Options?.ResetThenReuseValues == true)
+            {
+                // As helm upgrade --reset-then-reuse-values: the last release's values under the new ones.
+                values.Insert(0, new(GoValues.ToJson(previous)!.ToJsonString(), $"{where} values of revision {release.DeployedVersion}", FromSecret: false));
+                release = new HelmReleaseContent(chart, values, history, where);
+            }
+
+            if (release.DeployedVersion is null && release.LatestStatus == ReleaseStatus.Uninstalled && chart.Options?.Replace != true)
+            {
+                throw new ContentException(
+                    "HelmReleaseNameInUse",
+                    $"{where}: the release name is still in use: helm keeps the history of an uninstalled release {chart.ReleaseNamespace}/{chart.ReleaseName} (uninstall with keepHistory), and helm install refuses to re-use it.",
+                    where,
+                    "Set options.installOptions.replace: true to install over that history (as helm install --replace), or delete the release's history Secrets.");
+            }
 
             // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
             var expansion = await ExpandAsync(request, chart, values, access, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
@@ -83,6 +105,7 @@ public sealed class HelmChartSource : IContentSource
                 ReleaseName = chart.ReleaseName,
                 Namespace = chart.ReleaseNamespace,
                 KubeVersion = await request.KubernetesVersion(cancellationToken).ConfigureAwait(false),
+                ServedApiVersions = await request.ApiVersions(cancellationToken).ConfigureAwait(false),
                 IsUpgrade = isUpgrade,
                 Revision = revision,
                 Lookup = (apiVersion, kind, ns, name) =>

@@ -40,6 +40,25 @@ internal sealed class HelmReleaseContent
     /// <summary>The deployed revision's number, or null when the release is not installed.</summary>
     public int? DeployedVersion => _deployed?.Release.Version;
 
+    /// <summary>The user values the deployed revision was installed with, or null when the release is not installed.</summary>
+    public IReadOnlyDictionary<string, object?>? DeployedConfig => _deployed?.Release.Config;
+
+    /// <summary>The status of the newest stored revision (uninstalled after helm uninstall --keep-history), or null when there is none.</summary>
+    public string? LatestStatus => _stored.OrderByDescending(r => r.Release.Version).FirstOrDefault()?.Release.Info.Status;
+
+    /// <summary>
+    /// The storage an uninstall with keepHistory leaves: the deployed revision marked uninstalled, the others as they
+    /// are (so a re-sync of the Uninstall entry writes nothing).
+    /// </summary>
+    public IEnumerable<ContentObject> UninstalledStorage(DateTimeOffset now)
+    {
+        var source = new SourceRef("HelmChart", _chart.ReleaseNamespace, _chart.ReleaseName, "storage");
+        return _stored.OrderByDescending(r => r.Release.Version)
+            .Select(r => r == _deployed ? ReleaseSecret.Uninstalled(Untracked(r), now) : AsStored(_history.Revisions.First(s => KubeObject.Name(s) == r.SecretName)))
+            .Select(secret => new ContentObject(secret, source, Tracking.ResourcesReason, DeploymentType.Remote))
+            .ToList();
+    }
+
     private int MaxHistory => _chart.Options?.MaxHistory ?? DefaultMaxHistory;
 
     /// <summary>True when the expansion is what the deployed revision holds: same chart and version, values and manifest.</summary>
@@ -82,7 +101,7 @@ internal sealed class HelmReleaseContent
         {
             var release = NewRelease(expansion, _history.NextVersion, now);
             var kept = _stored.Except(ReleaseHistory.ToPrune(_stored, MaxHistory)).OrderByDescending(r => r.Release.Version);
-            secrets = kept.Select(r => r == _deployed ? ReleaseSecret.Superseded(r, now) : AsStored(_history.Revisions.First(s => KubeObject.Name(s) == r.SecretName)))
+            secrets = kept.Select(r => r == _deployed ? ReleaseSecret.Superseded(Untracked(r), now) : AsStored(_history.Revisions.First(s => KubeObject.Name(s) == r.SecretName)))
                 .Prepend(ReleaseSecret.Build(release, now));
         }
 
@@ -140,6 +159,10 @@ internal sealed class HelmReleaseContent
                 "Fix the values so that they are a YAML mapping; nothing was deployed or removed for this cluster.");
         }
     }
+
+    /// <summary>A stored revision without the Sveltos tracking label, so that its update hashes as its later stored copy (<see cref="AsStored"/>) does.</summary>
+    private static StoredRelease Untracked(StoredRelease stored) =>
+        stored with { Labels = stored.Labels.Where(l => l.Key != Tracking.ReasonLabel).ToDictionary(l => l.Key, l => l.Value, StringComparer.Ordinal) };
 
     /// <summary>A stored revision as it is: its name, labels, type and data (what the server added left out).</summary>
     private static JsonObject AsStored(JsonObject live)

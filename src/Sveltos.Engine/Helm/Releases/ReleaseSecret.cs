@@ -37,6 +37,19 @@ public static class ReleaseSecret
         return ToSecret(release, previous.Labels, modifiedAt);
     }
 
+    /// <summary>
+    /// The update of the deployed revision that helm uninstall --keep-history makes: status uninstalled, the deletion
+    /// time, "Uninstallation complete"; the history stays for helm history (and install --replace).
+    /// </summary>
+    public static JsonObject Uninstalled(StoredRelease deployed, DateTimeOffset modifiedAt)
+    {
+        var release = deployed.Release with
+        {
+            Info = deployed.Release.Info with { Status = ReleaseStatus.Uninstalled, Deleted = HelmTime.From(modifiedAt), Description = "Uninstallation complete" },
+        };
+        return ToSecret(release, deployed.Labels, modifiedAt);
+    }
+
     /// <summary>Reads a release Secret as the API returns it (data values in base64).</summary>
     /// <exception cref="HelmException">The Secret has no release data, or it is not a Helm 3 release.</exception>
     public static StoredRelease Read(JsonObject secret)

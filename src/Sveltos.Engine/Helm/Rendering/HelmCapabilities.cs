@@ -53,10 +53,13 @@ public sealed class HelmCapabilities : GoObject
         APIVersions = new HelmVersionSet(apiVersions);
     }
 
-    /// <summary>Helm's defaults plus <paramref name="extraApiVersions"/>; <paramref name="kubeVersion"/> as <c>--kube-version</c> reads it, or null for the default.</summary>
-    public static HelmCapabilities For(string? kubeVersion, IEnumerable<string>? extraApiVersions) =>
+    /// <summary>
+    /// Helm's defaults (or, against a cluster, the versions it <paramref name="served"/>) plus <paramref name="extraApiVersions"/>;
+    /// <paramref name="kubeVersion"/> as <c>--kube-version</c> reads it, or null for the default.
+    /// </summary>
+    public static HelmCapabilities For(string? kubeVersion, IEnumerable<string>? extraApiVersions, IEnumerable<string>? served = null) =>
         new(string.IsNullOrEmpty(kubeVersion) ? HelmKubeVersion.Parse(DefaultKubeVersion) : HelmKubeVersion.Parse(kubeVersion),
-            DefaultApiVersions.Concat(extraApiVersions ?? []));
+            (served ?? DefaultApiVersions).Concat(extraApiVersions ?? []));
 
     public HelmKubeVersion KubeVersion { get; }
 

@@ -23,6 +23,12 @@ public sealed record HelmRenderOptions
     /// <summary><c>--api-versions</c>: added to the default .Capabilities.APIVersions ("group/version" or "group/version/Kind").</summary>
     public IReadOnlyList<string> ApiVersions { get; init; } = [];
 
+    /// <summary>
+    /// The API versions a cluster serves (as helm install reads them from discovery), which then replace Helm's
+    /// default set; null renders with the defaults, as helm template does.
+    /// </summary>
+    public IReadOnlyList<string>? ServedApiVersions { get; init; }
+
     /// <summary><c>--include-crds</c>: the chart's crds/ files are part of the output.</summary>
     public bool IncludeCrds { get; init; }
 

@@ -56,7 +56,7 @@ public sealed class HelmRenderer
 
     private HelmRenderResult RenderUncached(Chart chart, IDictionary<string, object?>? userValues, HelmRenderOptions options, CancellationToken cancellationToken)
     {
-        var capabilities = HelmCapabilities.For(options.KubeVersion, options.ApiVersions);
+        var capabilities = HelmCapabilities.For(options.KubeVersion, options.ApiVersions, options.ServedApiVersions);
         CheckInstallable(chart);
         var releaseName = ReleaseNameOf(options);
         var prepared = HelmValues.ForRender(chart, userValues);

@@ -44,6 +44,7 @@ internal static class RenderCacheKey
         Add(hash, options.Namespace);
         Add(hash, options.KubeVersion ?? "\0");
         Add(hash, string.Join('\n', options.ApiVersions));
+        Add(hash, options.ServedApiVersions is null ? "\0defaults" : string.Join('\n', options.ServedApiVersions));
         Add(hash, string.Join('\n', options.ShowOnly));
         Add(hash, $"{options.IncludeCrds}{options.SkipTests}{options.HideSecret}{options.IsUpgrade}{options.Revision}");
         return Convert.ToHexString(hash.GetHashAndReset());
