@@ -296,3 +296,43 @@ Describe 'Uninstall and disableHooks' {
         Get-Live $fleet c2 configmap quiet-goodbye-before -Namespace apps | Should -BeNullOrEmpty -Because 'quiet has disableHooks, recorded with the release'
     }
 }
+
+Describe 'A cluster that goes down in the middle of an upgrade' {
+    It 'is a per-cluster error; the other cluster upgrades; the release keeps its last good revision and the next sync finishes it' {
+        Set-SveltosCluster -Name c2 -Namespace fleet -Label @{ env = 'prod' } -FleetPath $fleet.Path | Out-Null
+        Write-HookedProfile -Release mid -Values 'color: one'
+        Sync | Out-Null
+        (Get-ReleaseRevisions mid).Version | Should -Be @(1)
+
+        # c1 waits for a LoadBalancer that never gets an ingress; c2's upgrade is ready at once.
+        Write-HookedProfile -Release mid -Values "color: two`nlb: {{ eq .Cluster.metadata.name `"c1`" }}" -Options "wait: true`ntimeout: 60s"
+        $run = Start-Background {
+            param($sink, $path, $kubeconfig)
+            try { Invoke-ProfileSync -FleetPath $path -Kubeconfig $kubeconfig -ErrorAction Continue 2>&1 | ForEach-Object { $null = $sink.Add($_) } }
+            catch { $null = $sink.Add($_) }
+        } $fleet.Path, $fleet.Kubeconfig
+        try {
+            Wait-Until { (Get-Live $fleet c1 service mid-lb -Namespace apps) -and (kubectl --kubeconfig $fleet.Kubeconfig --context c2 get secret sh.helm.release.v1.mid.v2 -n apps --ignore-not-found -o name) } 30 | Out-Null
+            Set-KubeSimCluster c1 -Down -KubeSim $fleet.Sim | Out-Null
+            $run.PowerShell.EndInvoke($run.Async) | Out-Null
+        }
+        finally {
+            Set-KubeSimCluster c1 -Up -KubeSim $fleet.Sim | Out-Null
+            $run.PowerShell.Dispose()
+        }
+
+        $errors = @($run.Output | Where-Object { $_ -is [Management.Automation.ErrorRecord] })
+        $errors.Count | Should -BeGreaterThan 0
+        "$($errors[0])" | Should -Match "fleet/c1"
+        "$($errors[0])" | Should -Match 'ClusterProfile/mid: release apps/mid \(upgrade to revision 2\): .*unreachable.*; the deployment record could not be written either'
+        (kubectl --kubeconfig $fleet.Kubeconfig --context c2 get configmap mid-settings -n apps -o jsonpath='{.data.color}') | Should -Be 'two'
+        (Get-ReleaseRevisions mid).Version | Should -Be @(1) -Because 'c1 keeps revision 1, deployed'
+        (Get-ReleaseRevisions mid | Select-Object -Last 1).Status | Should -Be 'deployed'
+
+        Write-HookedProfile -Release mid -Values 'color: two'
+        Sync | Out-Null
+        (Get-Live $fleet c1 configmap mid-settings -Namespace apps).data.color | Should -Be 'two'
+        Get-Live $fleet c1 service mid-lb -Namespace apps | Should -BeNullOrEmpty
+        (Get-ReleaseRevisions mid).Status | Should -Be @('superseded', 'deployed')
+    }
+}

@@ -77,7 +77,21 @@ public static class Applier
             if (started || run.Interrupted)
             {
                 using var timeout = new CancellationTokenSource(RecordWriteTimeout);
-                await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
+                try
+                {
+                    await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
+                }
+                catch (SveltosException ex) when (run.Failed && !run.Interrupted)
+                {
+                    // The cluster went away mid-apply: say what failed first, not only that the record could not follow.
+                    throw new SveltosException(
+                        ex.ErrorId,
+                        ex.Kind,
+                        $"{ProfileRefs.Identity(plan.Profile)}: {message}; the deployment record could not be written either: {ex.Message}",
+                        plan.Cluster,
+                        "Once the cluster answers again, sync: the next sync finds what was applied and finishes the job.",
+                        ex);
+                }
             }
         }
 
@@ -326,7 +340,7 @@ public static class Applier
             Failed = true;
             Completed++;
             var rolledBack = await RollBackAsync(step, cancellationToken).ConfigureAwait(false);
-            FailureMessage = $"{step}: {message}{rolledBack}";
+            FailureMessage = (message.Contains(step.ToString(), StringComparison.Ordinal) ? message : $"{step} ({step.Operation.ToString().ToLowerInvariant()} to revision {step.Revision}): {message}") + rolledBack;
             Report(step.Storage, storageFailed ? ObjectAction.Failed : ObjectAction.Skipped, storageFailed ? message + rolledBack : $"revision {step.Revision} not stored: a hook failed{rolledBack}");
         }
 

@@ -21,7 +21,7 @@ public class UnsupportedFieldsTests
             - {kind: GitRepository, namespace: flux-system, name: repo, path: ./web}
           helmCharts:
             - {repositoryURL: https://charts.example.com, repositoryName: r, chartName: c, chartVersion: v, releaseName: a, releaseNamespace: b, options: {wait: false, dependencyUpdate: true}}
-            - {repositoryURL: oci://registry.example.com/charts, repositoryName: r, chartName: d, chartVersion: v, releaseName: d, releaseNamespace: b, options: {installOptions: {replace: true}}}
+            - {repositoryURL: oci://registry.example.com/charts, repositoryName: r, chartName: d, chartVersion: v, releaseName: d, releaseNamespace: b, options: {upgradeOptions: {recreate: true}}}
           kustomizationRefs:
             - {kind: GitRepository, name: repo}
           validateHealths:
@@ -90,7 +90,7 @@ public class UnsupportedFieldsTests
                 ("spec.templateResourceRefs[0].ignoreStatusChanges", 11, 28),
                 ("spec.policyRefs[1].kind", 14, 14),
                 ("spec.helmCharts[0].options.dependencyUpdate", 16, 179),
-                ("spec.helmCharts[1].options.installOptions.replace", 17, 181),
+                ("spec.helmCharts[1].options.upgradeOptions.recreate", 17, 182),
                 ("spec.kustomizationRefs[0]", 19, 7),
                 ("spec.validateHealths[0]", 21, 7),
                 ("spec.preDeployChecks[0]", 23, 7),

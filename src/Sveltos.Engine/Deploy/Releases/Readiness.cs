@@ -159,8 +159,9 @@ public static class Readiness
         return (long)(roundUp ? Math.Ceiling(scaled) : Math.Floor(scaled));
     }
 
-    private static long? Number(JsonObject? obj, string field) =>
-        obj?[field] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+    private static long? Number(JsonObject? obj, string field) => obj?[field] is JsonValue value
+        ? value.TryGetValue<long>(out var number) ? number : value.TryGetValue<int>(out var small) ? small : null
+        : null;
 
     private static bool Flag(JsonObject? obj, string field) => KubeObject.Flag(obj?[field]);
 
