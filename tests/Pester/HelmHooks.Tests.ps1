@@ -241,6 +241,21 @@ Describe 'wait, timeout and atomic' {
     }
 }
 
+Describe 'cleanupOnFail' {
+    It 'a failed upgrade removes the objects it created and leaves what it changed; the release does not move' {
+        Write-HookedProfile -Values "color: teal`nlb: true" -Options "wait: true`ntimeout: 1s`nupgradeOptions:`n  cleanupOnFail: true"
+        Sync -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
+        "$($failures[0])" | Should -Match 'cleanupOnFail: 1 object\(s\) the upgrade created removed'
+        Get-Live $fleet c1 service web-lb -Namespace apps | Should -BeNullOrEmpty
+        (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'teal'
+        (Get-ReleaseRevisions | Select-Object -Last 1) | Should -BeLike '*Version=3*Status=deployed*'
+
+        Write-HookedProfile -Values 'color: red'
+        Sync | Out-Null
+        (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'red'
+    }
+}
+
 Describe 'Uninstall and disableHooks' {
     It 'disableHooks installs without running hooks; the release still stores them' {
         Write-HookedProfile -Release quiet -Options 'disableHooks: true'

@@ -61,6 +61,13 @@ public static class Applier
             status = run.Failed ? DeploymentStatus.Failed : DeploymentStatus.Provisioned;
             message = run.FailureMessage;
         }
+        catch (SveltosException ex) when (started)
+        {
+            // A request outside one change failed (the cluster went away while a hook or a wait ran): the record must not say Provisioned.
+            status = DeploymentStatus.Failed;
+            message = run.Failed ? $"{run.FailureMessage}; {ex.Message}" : ex.Message;
+            throw;
+        }
         catch (OperationCanceledException)
         {
             // Cut short while the intent was being written, it may or may not be there: the record is written again either way.
@@ -81,7 +88,7 @@ public static class Applier
                 {
                     await run.WriteRecordAsync(status, message, timeout.Token).ConfigureAwait(false);
                 }
-                catch (SveltosException ex) when (run.Failed && !run.Interrupted)
+                catch (SveltosException ex) when (status == DeploymentStatus.Failed && !run.Interrupted)
                 {
                     // The cluster went away mid-apply: say what failed first, not only that the record could not follow.
                     throw new SveltosException(
@@ -350,14 +357,16 @@ public static class Applier
         /// </summary>
         private async Task<string> RollBackAsync(ReleaseStep? step, CancellationToken cancellationToken)
         {
-            if (step is not { Options.Atomic: true } || step.Operation == ReleaseOperation.Uninstall)
+            if (step is null || step.Operation == ReleaseOperation.Uninstall || !(step.Options.Atomic || (step.Options.CleanupOnFail && step.Operation == ReleaseOperation.Upgrade)))
             {
                 return "";
             }
 
+            // cleanupOnFail without atomic removes only what the upgrade created.
+            var createdOnly = !step.Options.Atomic;
             var previous = (plan.Previous?.Objects ?? []).ToDictionary(o => o.Key);
             var undone = 0;
-            foreach (var change in written.Where(step.Owns).Reverse().ToList())
+            foreach (var change in written.Where(step.Owns).Where(c => !createdOnly || c.Live is null).Reverse().ToList())
             {
                 var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
                 if (change.Live is null)
@@ -379,8 +388,13 @@ public static class Applier
                 }
 
                 written.Remove(change);
-                Rewrite(change, ObjectAction.Skipped, "rolled back (atomic)");
+                Rewrite(change, ObjectAction.Skipped, createdOnly ? "removed (cleanupOnFail)" : "rolled back (atomic)");
                 undone++;
+            }
+
+            if (createdOnly)
+            {
+                return $"; cleanupOnFail: {undone} object(s) the upgrade created removed";
             }
 
             return step.Operation == ReleaseOperation.Install

@@ -10,20 +10,17 @@ namespace Sveltos.Engine.Profiles;
 /// Honoured: the chart's location (HTTP(S) repository or OCI registry), chartVersion (Helm's constraints), releaseName,
 /// releaseNamespace, values (a Go template over the cluster's data), valuesFrom (ConfigMaps and Secrets), registryCredentialsConfig, helmChartAction, and options skipCRDs,
 /// disableHooks (and per operation), wait, waitForJobs, timeout, atomic, description, labels, enableClientCache (a cache, no
-/// effect on the result), installOptions.createNamespace (true, the default) and replace, upgradeOptions.maxHistory,
-/// resetValues, resetThenReuseValues and upgradeCRDs (CRDs are always kept up to date), uninstallOptions.keepHistory.
+/// effect on the result), skipSchemaValidation, disableOpenAPIValidation (the module never validates client-side),
+/// installOptions.createNamespace and replace, upgradeOptions.maxHistory, resetValues, reuseValues, resetThenReuseValues,
+/// upgradeCRDs and cleanupOnFail, uninstallOptions.keepHistory.
 /// </remarks>
 internal static class UnsupportedHelmFields
 {
     private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
     {
         ["dependencyUpdate"] = "Updating a chart's dependencies before installing it (dependencyUpdate)",
-        ["disableOpenAPIValidation"] = "Skipping validation against the cluster's OpenAPI schema (disableOpenAPIValidation)",
-        ["skipSchemaValidation"] = "Skipping values.schema.json validation (skipSchemaValidation)",
         ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
-        ["upgradeOptions.reuseValues"] = "Reusing the last release's values on upgrade (upgradeOptions.reuseValues)",
         ["upgradeOptions.recreate"] = "Recreating pods on upgrade (upgradeOptions.recreate)",
-        ["upgradeOptions.cleanupOnFail"] = "Deleting new objects of a failed upgrade (upgradeOptions.cleanupOnFail)",
         ["upgradeOptions.subNotes"] = "Rendering subchart notes (upgradeOptions.subNotes)",
         ["uninstallOptions.deletionPropagation"] = "A deletion propagation policy for uninstall (uninstallOptions.deletionPropagation)",
     };
@@ -47,11 +44,6 @@ internal static class UnsupportedHelmFields
             {
                 yield return ($"{path}.options.{key}", what, value);
             }
-        }
-
-        if (options.Get("installOptions") is YamlMapping install && install.Get("createNamespace") is YamlScalar { Value: false } create)
-        {
-            yield return ($"{path}.options.installOptions.createNamespace", "Installing without creating a missing namespace (installOptions.createNamespace: false)", create);
         }
     }
 

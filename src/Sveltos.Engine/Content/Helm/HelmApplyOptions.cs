@@ -25,6 +25,7 @@ internal static partial class HelmApplyOptions
             Wait = options.Wait == true,
             WaitForJobs = options.WaitForJobs == true,
             Atomic = options.Atomic == true,
+            CleanupOnFail = options.CleanupOnFail == true,
             Timeout = options.Timeout is { Length: > 0 } text ? Duration(text, where) : HelmReleaseOptions.DefaultTimeout,
         };
     }

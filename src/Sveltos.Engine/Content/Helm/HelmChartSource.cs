@@ -60,14 +60,8 @@ public sealed class HelmChartSource : IContentSource
             var (access, secrets) = await HelmRegistryAccess.OptionsAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
             sources.AddRange(secrets);
             var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
-            var release = new HelmReleaseContent(chart, values, history, where);
-            if (release.DeployedConfig is { Count: > 0 } previous && chart.Options?.ResetThenReuseValues == true)
-            {
-                // As helm upgrade --reset-then-reuse-values: the last release's values under the new ones.
-                values.Insert(0, new(GoValues.ToJson(previous)!.ToJsonString(), $"{where} values of revision {release.DeployedVersion}", FromSecret: false));
-                release = new HelmReleaseContent(chart, values, history, where);
-            }
-
+            var (renderValues, release, chartValues) = HelmUpgradeValues.For(chart, values, history, where);
+            await CheckNamespaceAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
             if (release.DeployedVersion is null && release.LatestStatus == ReleaseStatus.Uninstalled && chart.Options?.Replace != true)
             {
                 throw new ContentException(
@@ -78,14 +72,16 @@ public sealed class HelmChartSource : IContentSource
             }
 
             // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
-            var expansion = await ExpandAsync(request, chart, values, access, where, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
+            var render = new Render(chart, renderValues, access, chartValues, where);
+            var expansion = await ExpandAsync(request, render, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
             var unchanged = release.IsDeployed(expansion);
             if (release.DeployedVersion is not null && !unchanged)
             {
-                expansion = await ExpandAsync(request, chart, values, access, where, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
+                expansion = await ExpandAsync(request, render, history.NextVersion, isUpgrade: true, cancellationToken).ConfigureAwait(false);
             }
 
-            objects.AddRange(ObjectsOf(expansion, chart, where));
+            objects.AddRange(await HelmChartCrds.ObjectsAsync(request, chart, expansion.Result, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false));
+            objects.AddRange(ObjectsOf(expansion, chart));
             objects.AddRange(release.StorageObjects(expansion, unchanged, DateTimeOffset.UtcNow));
             releases.Add(release.Describe(expansion, unchanged) with { Options = options.IsDefault ? null : options });
         }
@@ -93,8 +89,27 @@ public sealed class HelmChartSource : IContentSource
         return new ContentResult(objects, sources) { HelmReleases = releases, HelmOptions = entries };
     }
 
-    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, HelmChart chart, IReadOnlyList<HelmValuesFrom.ValuesText> values, ChartSourceOptions access, string where, int revision, bool isUpgrade, CancellationToken cancellationToken)
+    /// <summary>What renders a release: the entry, its values texts, how to reach the chart, reuseValues' chart defaults.</summary>
+    private sealed record Render(HelmChart Chart, IReadOnlyList<HelmValuesFrom.ValuesText> Values, ChartSourceOptions Access, IReadOnlyDictionary<string, object?>? ChartValues, string Where);
+
+    /// <summary>installOptions.createNamespace: false installs only into a namespace that exists, as helm install does.</summary>
+    private static async Task CheckNamespaceAsync(ContentRequest request, HelmChart chart, string where, CancellationToken cancellationToken)
     {
+        if (chart.Options?.CreateNamespace != false || await request.Lookup("v1", "Namespace", "", chart.ReleaseNamespace, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        throw new ContentException(
+            "HelmNamespaceMissing",
+            $"{where}: namespace '{chart.ReleaseNamespace}' does not exist on the cluster, and installOptions.createNamespace is false.",
+            where,
+            "Create the namespace first (in a profile this one dependsOn), or set installOptions.createNamespace: true.");
+    }
+
+    private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, Render render, int revision, bool isUpgrade, CancellationToken cancellationToken)
+    {
+        var (chart, values, access, chartValues, where) = render;
         var expand = new HelmChartRequest(HelmChartLocator.Locate(chart, where))
         {
             Version = chart.ChartVersion,
@@ -108,6 +123,8 @@ public sealed class HelmChartSource : IContentSource
                 ServedApiVersions = await request.ApiVersions(cancellationToken).ConfigureAwait(false),
                 IsUpgrade = isUpgrade,
                 Revision = revision,
+                SkipSchemaValidation = chart.Options?.SkipSchemaValidation == true,
+                ChartValues = chartValues,
                 Lookup = (apiVersion, kind, ns, name) =>
                     GoValues.Normalize(request.Lookup(apiVersion, kind, ns, name, cancellationToken).GetAwaiter().GetResult()) ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             },
@@ -123,24 +140,10 @@ public sealed class HelmChartSource : IContentSource
         }
     }
 
-    private static IEnumerable<ContentObject> ObjectsOf(HelmChartExpansion expansion, HelmChart chart, string where)
+    private static IEnumerable<ContentObject> ObjectsOf(HelmChartExpansion expansion, HelmChart chart)
     {
         var result = expansion.Result;
         var source = new SourceRef("HelmChart", chart.ReleaseNamespace, chart.ReleaseName);
-        if (chart.Options?.SkipCrds != true)
-        {
-            foreach (var (file, text) in result.Crds)
-            {
-                foreach (var document in ManifestSplitter.Split(text))
-                {
-                    if (ManifestHead.ToObject(document) is JsonObject crd)
-                    {
-                        yield return new ContentObject(HelmOwnership.KeepOnUninstall(crd), source with { Key = file }, Tracking.ResourcesReason, DeploymentType.Remote);
-                    }
-                }
-            }
-        }
-
         foreach (var manifest in result.Manifests)
         {
             if (ManifestHead.ToObject(manifest.Content) is not JsonObject obj)

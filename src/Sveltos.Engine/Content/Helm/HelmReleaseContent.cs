@@ -43,6 +43,18 @@ internal sealed class HelmReleaseContent
     /// <summary>The user values the deployed revision was installed with, or null when the release is not installed.</summary>
     public IReadOnlyDictionary<string, object?>? DeployedConfig => _deployed?.Release.Config;
 
+    /// <summary>
+    /// The chart's default values as the release stores them when they are not its values.yaml: reuseValues renders with
+    /// the last release's, and Helm stores the chart so, which keeps a re-sync of the same values a no-op.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? StoredChartValues { get; init; }
+
+    /// <summary>The deployed revision's chart's default values (reuseValues renders with them), or null.</summary>
+    public IReadOnlyDictionary<string, object?>? DeployedChartValues => _deployed?.Release.Chart?.Values;
+
+    /// <summary>The user values of this release (Helm's config): the values texts merged.</summary>
+    public IReadOnlyDictionary<string, object?> Config => _config;
+
     /// <summary>The status of the newest stored revision (uninstalled after helm uninstall --keep-history), or null when there is none.</summary>
     public string? LatestStatus => _stored.OrderByDescending(r => r.Release.Version).FirstOrDefault()?.Release.Info.Status;
 
@@ -125,7 +137,7 @@ internal sealed class HelmReleaseContent
                 Description = _chart.Options?.Description is { Length: > 0 } description ? description : _deployed is null ? "Install complete" : "Upgrade complete",
                 Notes = result.Notes,
             },
-            Chart = ReleaseChart.From(expansion.Chart),
+            Chart = StoredChartValues is { } chartValues ? ReleaseChart.From(expansion.Chart) with { Values = HelmValues.Copy(chartValues) } : ReleaseChart.From(expansion.Chart),
             Config = _config,
             Manifest = string.Concat(result.Manifests.Select(m => $"---\n# Source: {m.Name}\n{m.Content}\n")),
             Hooks = result.Hooks.Select(h => new ReleaseHook

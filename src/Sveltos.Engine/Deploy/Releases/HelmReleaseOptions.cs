@@ -34,6 +34,10 @@ public sealed record HelmReleaseOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Atomic { get; init; }
 
+    /// <summary>upgradeOptions.cleanupOnFail: a failed upgrade deletes the objects it created (what it changed stays).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CleanupOnFail { get; init; }
+
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     [JsonIgnore]

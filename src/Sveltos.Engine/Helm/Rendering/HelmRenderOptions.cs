@@ -29,6 +29,15 @@ public sealed record HelmRenderOptions
     /// </summary>
     public IReadOnlyList<string>? ServedApiVersions { get; init; }
 
+    /// <summary>--skip-schema-validation: the values are not checked against the charts' values.schema.json.</summary>
+    public bool SkipSchemaValidation { get; init; }
+
+    /// <summary>
+    /// The root chart's default values in place of its values.yaml (helm upgrade --reuse-values renders with the last
+    /// release's values as the chart's); null keeps the chart's own.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? ChartValues { get; init; }
+
     /// <summary><c>--include-crds</c>: the chart's crds/ files are part of the output.</summary>
     public bool IncludeCrds { get; init; }
 

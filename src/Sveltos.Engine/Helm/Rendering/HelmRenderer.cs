@@ -52,6 +52,18 @@ public sealed class HelmRenderer
     private static bool MayLookUp(Chart chart) =>
         chart.Templates.Any(t => Mentions(t.Data, "lookup"u8) || Mentions(t.Data, "tpl"u8)) || chart.Dependencies.Any(MayLookUp);
 
+    private static Chart WithChartValues(Chart chart, IReadOnlyDictionary<string, object?>? values)
+    {
+        if (values is null)
+        {
+            return chart;
+        }
+
+        var copy = chart.CopyTree();
+        copy.ReplaceValues(HelmValues.Copy(values));
+        return copy;
+    }
+
     private static bool Mentions(byte[] text, ReadOnlySpan<byte> word) => text.AsSpan().IndexOf(word) >= 0;
 
     private HelmRenderResult RenderUncached(Chart chart, IDictionary<string, object?>? userValues, HelmRenderOptions options, CancellationToken cancellationToken)
@@ -59,7 +71,7 @@ public sealed class HelmRenderer
         var capabilities = HelmCapabilities.For(options.KubeVersion, options.ApiVersions, options.ServedApiVersions);
         CheckInstallable(chart);
         var releaseName = ReleaseNameOf(options);
-        var prepared = HelmValues.ForRender(chart, userValues);
+        var prepared = HelmValues.ForRender(WithChartValues(chart, options.ChartValues), userValues, options.SkipSchemaValidation);
         var processed = prepared.Chart;
         CheckKubeVersion(processed, capabilities);
 

@@ -54,6 +54,25 @@ public static class HelmValues
         return new HelmRenderValues(copy, values, warnings.Distinct().ToList());
     }
 
+    /// <summary>A deep copy of a values tree.</summary>
+    public static Dictionary<string, object?> Copy(IReadOnlyDictionary<string, object?> values) =>
+        ValuesTree.CopyMap(values.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
+
+    /// <summary>
+    /// helm upgrade --reuse-values: the chart's defaults become the last release's values (its chart's values under its
+    /// config), and the user values the new ones over that config (which Helm stores as the new release's config).
+    /// </summary>
+    public static (Dictionary<string, object?> ChartValues, Dictionary<string, object?> UserValues) ReuseValues(
+        IReadOnlyDictionary<string, object?>? previousChartValues,
+        IReadOnlyDictionary<string, object?> previousConfig,
+        IReadOnlyDictionary<string, object?> newValues)
+    {
+        var coalescer = new ValuesCoalescer([]);
+        var chartValues = coalescer.Tables(Copy(previousConfig), Copy(previousChartValues ?? new Dictionary<string, object?>()), merge: false);
+        var userValues = coalescer.Tables(Copy(newValues), Copy(previousConfig), merge: false);
+        return (chartValues, userValues);
+    }
+
     private static Dictionary<string, object?> ToModel(IDictionary<string, object?> values) =>
         values as Dictionary<string, object?> ?? values.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
