@@ -33,6 +33,7 @@
         'Remove-ClusterClassifier'
         'Invoke-ClusterClassification'
         'Test-Drift'
+        'Test-HelmRelease'
         'Watch-Drift'
         'Expand-HelmChart'
         'Publish-HelmChart'

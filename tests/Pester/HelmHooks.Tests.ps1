@@ -15,7 +15,7 @@ BeforeAll {
         param([string] $Root, [string] $Version)
         $chart = Join-Path $Root "hooked-$Version"
         Write-ChartFile $chart 'Chart.yaml' "apiVersion: v2`nname: hooked`nversion: $Version`n"
-        Write-ChartFile $chart 'values.yaml' "color: blue`nlb: false`nmigrate: [sh, -c, exit 0]`n"
+        Write-ChartFile $chart 'values.yaml' "color: blue`nlb: false`nmigrate: [sh, -c, exit 0]`ncheck: [sh, -c, exit 0]`n"
         Write-ChartFile $chart 'templates/settings.yaml' @'
 apiVersion: v1
 kind: ConfigMap
@@ -64,6 +64,20 @@ spec:
         - name: migrate
           image: busybox:1.36
           command: {{ toJson .Values.migrate }}
+'@
+        Write-ChartFile $chart 'templates/tests/check.yaml' @'
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{ .Release.Name }}-check
+  annotations:
+    helm.sh/hook: test
+spec:
+  restartPolicy: Never
+  containers:
+    - name: check
+      image: busybox:1.36
+      command: {{ toJson .Values.check }}
 '@
         Write-ChartFile $chart 'templates/hooks/done.yaml' @'
 apiVersion: v1
@@ -207,33 +221,62 @@ Describe 'Hooks run as helm install and helm upgrade run them' {
     }
 }
 
+Describe 'Test-HelmRelease runs the test hooks, only when asked' {
+    It 'no sync ran the test hook; Test-HelmRelease runs it on each cluster and reports it passed' {
+        Get-Live $fleet c1 pod web-check -Namespace apps | Should -BeNullOrEmpty
+        $results = Test-HelmRelease -Profile web -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig
+        $results.Count | Should -Be 2
+        $results.Result | Sort-Object -Unique | Should -Be 'Passed'
+        ($results | Where-Object Cluster -EQ 'fleet/c1').Test | Should -Be 'Pod/apps/web-check'
+        ($results | Where-Object Cluster -EQ 'fleet/c1').Revision | Should -Be 3
+        (Get-Live $fleet c1 pod web-check -Namespace apps).status.phase | Should -Be 'Succeeded'
+        Test-HelmRelease -Profile web -ReleaseName nothing-like-it -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Should -BeNullOrEmpty
+    }
+
+    It 'a failing test is a Failed result and an error naming cluster, release and hook; -WhatIf runs nothing' {
+        Write-HookedProfile -Values "color: red`ncheck: ['false']"
+        Sync | Out-Null
+        $uid = (Get-Live $fleet c1 pod web-check -Namespace apps).metadata.uid
+        Test-HelmRelease -Profile web -WhatIf -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Should -BeNullOrEmpty
+        (Get-Live $fleet c1 pod web-check -Namespace apps).metadata.uid | Should -Be $uid
+
+        $results = Test-HelmRelease -Profile web -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -ErrorVariable failures -ErrorAction SilentlyContinue
+        $results.Result | Sort-Object -Unique | Should -Be 'Failed'
+        $failures.Count | Should -Be 2
+        "$($failures[0])" | Should -Match "fleet/c[12].*test hook Pod/apps/web-check \(hooked/templates/tests/check.yaml\) of release apps/web failed: the pod failed"
+
+        Write-HookedProfile -Values 'color: red'
+        Sync | Out-Null
+    }
+}
+
 Describe 'wait, timeout and atomic' {
     It 'wait: an upgrade whose objects do not become ready fails after the timeout; the objects stay, the release does not move' {
         Write-HookedProfile -Values "color: amber`nlb: true" -Options "wait: true`ntimeout: 1s"
         Sync -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
         $failures.Count | Should -Be 2
-        "$($failures[0])" | Should -Match 'release apps/web \(upgrade to revision 4\): 1 object\(s\) not ready within the timeout \(00:00:01\): Service/apps/web-lb: no load balancer ingress yet'
+        "$($failures[0])" | Should -Match 'release apps/web \(upgrade to revision 6\): 1 object\(s\) not ready within the timeout \(00:00:01\): Service/apps/web-lb: no load balancer ingress yet'
         (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'amber'
         Get-Live $fleet c1 service web-lb -Namespace apps | Should -Not -BeNullOrEmpty
         Get-Live $fleet c1 configmap web-done -Namespace apps | Should -BeNullOrEmpty -Because 'post-upgrade hooks run only after the wait'
-        (Get-ReleaseRevisions).Version | Should -Be @(2, 3)
+        (Get-ReleaseRevisions).Version | Should -Be @(4, 5)
     }
 
     It 'atomic: the failed upgrade is rolled back to the last good revision, what it created removed' {
-        # Revision 3 again: what the failed upgrade left is put back without a new revision.
+        # Revision 5 again: what the failed upgrade left is put back without a new revision.
         Write-HookedProfile -Values 'color: red' | Out-Null
         Sync | Out-Null
         (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'red'
         Get-Live $fleet c1 service web-lb -Namespace apps | Should -BeNullOrEmpty
-        (Get-ReleaseRevisions).Version | Should -Be @(2, 3)
+        (Get-ReleaseRevisions).Version | Should -Be @(4, 5)
 
         Write-HookedProfile -Values "color: violet`nlb: true" -Options "atomic: true`ntimeout: 1s"
         $results = Sync -ErrorVariable failures -ErrorAction SilentlyContinue
-        "$($failures[0])" | Should -Match 'atomic: rolled back to revision 3'
+        "$($failures[0])" | Should -Match 'atomic: rolled back to revision 5'
         ($results | Where-Object { $_.Cluster -eq 'fleet/c1' -and $_.Name -eq 'web-settings' }).Message | Should -Be 'rolled back (atomic)'
         (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'red'
         Get-Live $fleet c1 service web-lb -Namespace apps | Should -BeNullOrEmpty
-        (Get-ReleaseRevisions | Select-Object -Last 1) | Should -BeLike '*Version=3*Status=deployed*'
+        (Get-ReleaseRevisions | Select-Object -Last 1) | Should -BeLike '*Version=5*Status=deployed*'
 
         # What the record lists matches what is live: a drift check finds nothing to repair.
         Write-HookedProfile -Values 'color: red'
@@ -248,7 +291,7 @@ Describe 'cleanupOnFail' {
         "$($failures[0])" | Should -Match 'cleanupOnFail: 1 object\(s\) the upgrade created removed'
         Get-Live $fleet c1 service web-lb -Namespace apps | Should -BeNullOrEmpty
         (Get-Live $fleet c1 configmap web-settings -Namespace apps).data.color | Should -Be 'teal'
-        (Get-ReleaseRevisions | Select-Object -Last 1) | Should -BeLike '*Version=3*Status=deployed*'
+        (Get-ReleaseRevisions | Select-Object -Last 1) | Should -BeLike '*Version=5*Status=deployed*'
 
         Write-HookedProfile -Values 'color: red'
         Sync | Out-Null

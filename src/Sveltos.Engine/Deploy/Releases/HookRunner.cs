@@ -6,6 +6,12 @@ using Sveltos.Engine.Kube;
 
 namespace Sveltos.Engine.Deploy.Releases;
 
+/// <summary>The hooks of one release revision, and how long each may take.</summary>
+public sealed record ReleaseHooks(string Namespace, string Name, IReadOnlyList<ReleaseHook> Hooks, TimeSpan Timeout)
+{
+    public override string ToString() => $"release {Namespace}/{Name}";
+}
+
 /// <summary>What became of one hook an apply ran.</summary>
 public sealed record HookOutcome(ObjectKey Key, string Event, bool Succeeded, string Message);
 
@@ -20,7 +26,10 @@ public static class HookRunner
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
-    public static async Task<IReadOnlyList<HookOutcome>> RunAsync(KubeClient client, ReleaseStep step, string hookEvent, CancellationToken cancellationToken)
+    public static Task<IReadOnlyList<HookOutcome>> RunAsync(KubeClient client, ReleaseStep step, string hookEvent, CancellationToken cancellationToken) =>
+        RunAsync(client, new ReleaseHooks(step.Namespace, step.Name, step.Hooks, step.Options.Timeout), hookEvent, cancellationToken);
+
+    public static async Task<IReadOnlyList<HookOutcome>> RunAsync(KubeClient client, ReleaseHooks step, string hookEvent, CancellationToken cancellationToken)
     {
         var hooks = InstallOrder.Sort(step.Hooks.Where(h => h.Events.Contains(hookEvent)), h => h.Kind)
             .OrderBy(h => h.Weight)
@@ -39,17 +48,17 @@ public static class HookRunner
             {
                 if (policies.Contains(HookDeletePolicy.BeforeHookCreation))
                 {
-                    await DeleteAsync(client, resource, obj, step.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                    await DeleteAsync(client, resource, obj, step.Timeout, cancellationToken).ConfigureAwait(false);
                 }
 
                 await client.CreateAsync(resource, NamespaceOf(resource, obj), obj, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
-                await WaitAsync(client, resource, obj, step.Options.Timeout, where, cancellationToken).ConfigureAwait(false);
+                await WaitAsync(client, resource, obj, step.Timeout, where, cancellationToken).ConfigureAwait(false);
             }
             catch (SveltosException ex)
             {
                 if (policies.Contains(HookDeletePolicy.Failed))
                 {
-                    await DeleteAsync(client, resource, obj, step.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                    await DeleteAsync(client, resource, obj, step.Timeout, cancellationToken).ConfigureAwait(false);
                 }
 
                 outcomes.Add(new HookOutcome(key, hookEvent, false, $"{hookEvent} hook ({hook.Path}) of {step} failed: {ex.Message}"));
@@ -70,7 +79,7 @@ public static class HookRunner
             var (hook, obj, resource) = ran[i];
             if (hook.DeletePolicies.Contains(HookDeletePolicy.Succeeded))
             {
-                await DeleteAsync(client, resource, obj, step.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                await DeleteAsync(client, resource, obj, step.Timeout, cancellationToken).ConfigureAwait(false);
                 outcomes[outcomes.FindIndex(o => o.Key == ObjectKey.Of(obj))] = outcomes.First(o => o.Key == ObjectKey.Of(obj)) with { Message = $"{hookEvent} hook (weight {hook.Weight}) completed; deleted (hook-succeeded)" };
             }
         }
@@ -78,7 +87,7 @@ public static class HookRunner
         return outcomes;
     }
 
-    private static async Task<JsonObject> ObjectOfAsync(KubeClient client, ReleaseStep step, ReleaseHook hook, CancellationToken cancellationToken)
+    private static async Task<JsonObject> ObjectOfAsync(KubeClient client, ReleaseHooks step, ReleaseHook hook, CancellationToken cancellationToken)
     {
         if (ManifestHead.ToObject(hook.Manifest) is not JsonObject obj)
         {
