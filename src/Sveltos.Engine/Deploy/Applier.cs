@@ -140,6 +140,7 @@ public static class Applier
         private readonly HashSet<PlannedChange> reported = [];
         private readonly Dictionary<ObjectKey, (string? DriftHash, string? ResourceVersion)> applied = [];
         private readonly List<PlannedChange> written = [];
+        private IReadOnlyList<ReleaseStep> steps = [];
 
         public ApplyRun(KubeClient client, ApplyPlan plan, RecordOwner owner)
         {
@@ -221,7 +222,7 @@ public static class Applier
 
             // Helm releases: pre hooks, the objects, (wait), post hooks, and the revision's storage last, so that helm
             // sees the new revision only once it is in place; a failure leaves the last good revision as helm's.
-            var steps = ReleaseStep.Of(plan, approved);
+            steps = ReleaseStep.Of(plan, approved);
             foreach (var step in steps.Where(s => s.RunsHooks))
             {
                 if (!await RunHooksAsync(step, step.PreEvent, cancellationToken).ConfigureAwait(false))
@@ -515,6 +516,14 @@ public static class Applier
         private async Task WriteAsync(PlannedChange change, CancellationToken cancellationToken)
         {
             var resource = await client.ResolveResourceAsync(change.Key.ApiVersion, change.Key.Kind, cancellationToken).ConfigureAwait(false);
+            if (change.Live is { } current && steps.Any(s => s is { Operation: ReleaseOperation.Upgrade, Options.Force: true } && s.Owns(change)))
+            {
+                // upgradeOptions.force: replaced as helm upgrade --force does (what other managers set is dropped), then applied as usual.
+                var replacement = (JsonObject)change.Desired!.Object.DeepClone();
+                ((JsonObject)replacement["metadata"]!)["resourceVersion"] = KubeObject.ResourceVersion(current);
+                await client.ReplaceAsync(resource, resource.Namespaced ? change.Key.Namespace : null, replacement, FieldManagers.Sveltos, cancellationToken).ConfigureAwait(false);
+            }
+
             var live = await client.ApplyAsync(resource, change.Desired!.Object, FieldManagers.Sveltos, force: true, dryRun: false, cancellationToken).ConfigureAwait(false);
 
             // The server's answer is the object as it now lives: its drift hash is what later checks compare with.
@@ -533,7 +542,8 @@ public static class Applier
             }
             else
             {
-                await client.DeleteAsync(resource, change.Key.Namespace, change.Key.Name, dryRun: false, cancellationToken).ConfigureAwait(false);
+                var propagation = steps.FirstOrDefault(s => s.Operation == ReleaseOperation.Uninstall && s.Owns(change))?.Options.DeletionPropagation ?? "Background";
+                await client.DeleteAsync(resource, change.Key.Namespace, change.Key.Name, dryRun: false, cancellationToken, propagation).ConfigureAwait(false);
             }
 
             deployed.Remove(change.Key);

@@ -25,6 +25,10 @@ public sealed class HelmChartExpander(ChartFetcher fetcher, HelmRenderer rendere
         var fetched = await fetcher.FetchAsync(request.Chart, picksVersion ? version : null, request.Source, cancellationToken).ConfigureAwait(false);
         var chart = fetched.Archive is { } archive ? ChartLoader.LoadArchive(archive, fetched.Source) : ChartLoader.Load(fetched.FolderPath!);
         cancellationToken.ThrowIfCancellationRequested();
+        if (request.UpdateDependencies)
+        {
+            await ChartDependencyUpdate.AddMissingAsync(chart, fetched, request.Chart, request.Source, fetcher, cancellationToken).ConfigureAwait(false);
+        }
 
         // A chart on disk has one version: it is checked against the constraint rather than the constraint ignored.
         if (constraint is not null && !constraint.IsSatisfiedBy(chart.Metadata.Version))

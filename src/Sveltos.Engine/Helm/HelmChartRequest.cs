@@ -18,4 +18,7 @@ public sealed record HelmChartRequest(ChartReference Chart)
     public HelmUserValues Values { get; init; } = new();
 
     public HelmRenderOptions Render { get; init; } = new();
+
+    /// <summary>--dependency-update: dependencies missing from charts/ are fetched from their repositories first.</summary>
+    public bool UpdateDependencies { get; init; }
 }

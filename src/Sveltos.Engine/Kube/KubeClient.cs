@@ -127,9 +127,10 @@ public sealed class KubeClient : IDisposable
     }
 
     /// <summary>Deletes one object (dependents in the background); false when it was already gone.</summary>
-    public async Task<bool> DeleteAsync(ApiResource resource, string? @namespace, string name, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="propagationPolicy">Background (the default), Foreground or Orphan: what becomes of the object's dependents.</param>
+    public async Task<bool> DeleteAsync(ApiResource resource, string? @namespace, string name, bool dryRun, CancellationToken cancellationToken, string propagationPolicy = "Background")
     {
-        var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = "Background" };
+        var options = new JsonObject { ["kind"] = "DeleteOptions", ["apiVersion"] = "v1", ["propagationPolicy"] = propagationPolicy };
         var content = new StringContent(options.ToJsonString(), Encoding.UTF8);
         content.Headers.ContentType = JsonMedia;
         var result = await SendAsync(HttpMethod.Delete, resource.ObjectPath(@namespace, name) + Query(("dryRun", dryRun ? "All" : null)), content, cancellationToken, notFoundIsNull: true).ConfigureAwait(false);

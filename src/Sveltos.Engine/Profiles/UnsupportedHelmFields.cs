@@ -9,20 +9,16 @@ namespace Sveltos.Engine.Profiles;
 /// <remarks>
 /// Honoured: the chart's location (HTTP(S) repository or OCI registry), chartVersion (Helm's constraints), releaseName,
 /// releaseNamespace, values (a Go template over the cluster's data), valuesFrom (ConfigMaps and Secrets), registryCredentialsConfig, helmChartAction, and options skipCRDs,
-/// disableHooks (and per operation), wait, waitForJobs, timeout, atomic, description, labels, enableClientCache (a cache, no
+/// dependencyUpdate, disableHooks (and per operation), wait, waitForJobs, timeout, atomic, description, labels, enableClientCache (a cache, no
 /// effect on the result), skipSchemaValidation, disableOpenAPIValidation (the module never validates client-side),
 /// installOptions.createNamespace and replace, upgradeOptions.maxHistory, resetValues, reuseValues, resetThenReuseValues,
-/// upgradeCRDs and cleanupOnFail, uninstallOptions.keepHistory.
+/// upgradeCRDs, cleanupOnFail, force and subNotes, uninstallOptions.keepHistory and deletionPropagation.
 /// </remarks>
 internal static class UnsupportedHelmFields
 {
     private static readonly Dictionary<string, string> Options = new(StringComparer.Ordinal)
     {
-        ["dependencyUpdate"] = "Updating a chart's dependencies before installing it (dependencyUpdate)",
-        ["upgradeOptions.force"] = "Forcing resource updates by replacement (upgradeOptions.force)",
         ["upgradeOptions.recreate"] = "Recreating pods on upgrade (upgradeOptions.recreate)",
-        ["upgradeOptions.subNotes"] = "Rendering subchart notes (upgradeOptions.subNotes)",
-        ["uninstallOptions.deletionPropagation"] = "A deletion propagation policy for uninstall (uninstallOptions.deletionPropagation)",
     };
 
     public static IEnumerable<(string Path, string What, YamlNode At)> Find(YamlMapping entry, string path)
@@ -40,7 +36,7 @@ internal static class UnsupportedHelmFields
 
         foreach (var (key, value) in Flatten(options, ""))
         {
-            if (Options.TryGetValue(key, out var what) && !IsHelmDefault(key, value))
+            if (Options.TryGetValue(key, out var what) && !IsHelmDefault(value))
             {
                 yield return ($"{path}.options.{key}", what, value);
             }
@@ -65,12 +61,11 @@ internal static class UnsupportedHelmFields
         }
     }
 
-    // false for a switch, and background propagation, are what Helm does when the option is not given.
-    private static bool IsHelmDefault(string key, YamlNode value) => value switch
+    // false for a switch is what Helm does when the option is not given.
+    private static bool IsHelmDefault(YamlNode value) => value switch
     {
         YamlScalar { Value: false } => true,
         YamlScalar { IsNull: true } => true,
-        YamlScalar { Value: "background" } => key == "uninstallOptions.deletionPropagation",
         _ => false,
     };
 }

@@ -105,6 +105,10 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             {
                 throw ApiException.Conflict(type.Group, type.Plural, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {old.ResourceVersion}");
             }
+            if (options?.GetString("propagationPolicy") == "Orphan" && !request.DryRun)
+            {
+                Orphan(old.Uid);
+            }
             return DeleteCore(old, request);
         }
     }
@@ -429,6 +433,28 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         }
         CollectDependents(old.Uid);
         return removed;
+    }
+
+    /// <summary>Orphan propagation: the owner's dependents lose their ownerReferences to it, so they stay.</summary>
+    private void Orphan(string ownerUid)
+    {
+        foreach (var type in registry.All)
+        {
+            foreach (var dependent in store.Scan(type.Key, null).Where(o => o.OwnerUids.Contains(ownerUid)).ToList())
+            {
+                var node = dependent.ToNode();
+                var references = node.Metadata().GetArray("ownerReferences")!;
+                foreach (var reference in references.OfType<JsonObject>().Where(r => r.GetString("uid") == ownerUid).ToList())
+                {
+                    references.Remove(reference);
+                }
+                if (references.Count == 0)
+                {
+                    node.Metadata().Remove("ownerReferences");
+                }
+                store.Put(type, dependent.Version, ObjectLayout.Canonicalize(node), dependent);
+            }
+        }
     }
 
     /// <summary>Background cascading deletion: objects whose ownerReferences name a removed object go too.</summary>

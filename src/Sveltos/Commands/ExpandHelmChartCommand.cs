@@ -81,6 +81,12 @@ public sealed class ExpandHelmChartCommand : SveltosCmdlet
     public SwitchParameter HideSecret { get; set; }
 
     [Parameter]
+    public SwitchParameter DependencyUpdate { get; set; }
+
+    [Parameter]
+    public SwitchParameter SkipSchemaValidation { get; set; }
+
+    [Parameter]
     [ValidateNotNull]
     public string[] ShowOnly { get; set; } = [];
 
@@ -191,6 +197,7 @@ public sealed class ExpandHelmChartCommand : SveltosCmdlet
         return new HelmChartRequest(ChartReference.Parse(Chart, RepositoryUrl, basePath))
         {
             Version = Version,
+            UpdateDependencies = DependencyUpdate,
             Source = HelmSession.SourceOptions(this, Credential, CaCertificateFile, SkipCertificateCheck, PlainHttp, PassCredential),
             Values = new HelmUserValues
             {
@@ -209,6 +216,7 @@ public sealed class ExpandHelmChartCommand : SveltosCmdlet
                 IncludeCrds = IncludeCrds,
                 SkipTests = SkipTests,
                 HideSecret = HideSecret,
+                SkipSchemaValidation = SkipSchemaValidation,
                 ShowOnly = ShowOnly,
             },
         };

@@ -26,9 +26,24 @@ internal static partial class HelmApplyOptions
             WaitForJobs = options.WaitForJobs == true,
             Atomic = options.Atomic == true,
             CleanupOnFail = options.CleanupOnFail == true,
+            Force = options.Force == true,
+            DeletionPropagation = Propagation(options.DeletionPropagation, where),
             Timeout = options.Timeout is { Length: > 0 } text ? Duration(text, where) : HelmReleaseOptions.DefaultTimeout,
         };
     }
+
+    /// <summary>uninstallOptions.deletionPropagation (background, foreground, orphan) as the API's propagationPolicy.</summary>
+    private static string? Propagation(string? text, string where) => text?.ToLowerInvariant() switch
+    {
+        null or "" or "background" => null,
+        "foreground" => "Foreground",
+        "orphan" => "Orphan",
+        _ => throw new ContentException(
+            "HelmDeletionPropagationInvalid",
+            $"{where}: uninstallOptions.deletionPropagation '{text}' is not background, foreground or orphan.",
+            where,
+            "Use background (the default), foreground or orphan."),
+    };
 
     /// <summary>A Go duration ("5m0s", "90s", "1h"), as metav1.Duration reads one.</summary>
     private static TimeSpan Duration(string text, string where)

@@ -115,6 +115,7 @@ public sealed class HelmChartSource : IContentSource
             Version = chart.ChartVersion,
             Source = access,
             Values = HelmReleaseContent.UserValues(values),
+            UpdateDependencies = chart.Options?.DependencyUpdate == true,
             Render = new HelmRenderOptions
             {
                 ReleaseName = chart.ReleaseName,
@@ -124,6 +125,7 @@ public sealed class HelmChartSource : IContentSource
                 IsUpgrade = isUpgrade,
                 Revision = revision,
                 SkipSchemaValidation = chart.Options?.SkipSchemaValidation == true,
+                SubNotes = chart.Options?.SubNotes == true,
                 ChartValues = chartValues,
                 Lookup = (apiVersion, kind, ns, name) =>
                     GoValues.Normalize(request.Lookup(apiVersion, kind, ns, name, cancellationToken).GetAwaiter().GetResult()) ?? new Dictionary<string, object?>(StringComparer.Ordinal),

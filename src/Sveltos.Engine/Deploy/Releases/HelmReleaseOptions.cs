@@ -38,6 +38,14 @@ public sealed record HelmReleaseOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool CleanupOnFail { get; init; }
 
+    /// <summary>upgradeOptions.force: an upgrade replaces the objects it changes (PUT) before applying them, dropping what others set.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Force { get; init; }
+
+    /// <summary>uninstallOptions.deletionPropagation as the API names it: Foreground or Orphan; null for Background.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? DeletionPropagation { get; init; }
+
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
     [JsonIgnore]

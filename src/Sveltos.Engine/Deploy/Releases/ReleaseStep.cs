@@ -66,11 +66,22 @@ public sealed record ReleaseStep(string Namespace, string Name, ReleaseOperation
         return steps;
     }
 
-    /// <summary>Whether a change belongs to this release: its storage, or an object its chart rendered.</summary>
-    public bool Owns(PlannedChange change) =>
-        ReleaseStorage.IsStorage(change)
-            ? ReleaseStorage.ReleaseOf(change) == (Namespace, Name)
-            : change.Desired?.Source is { Kind: "HelmChart" } source && source.Namespace == Namespace && source.Name == Name;
+    /// <summary>Whether a change belongs to this release: its storage, or an object its chart rendered (or, removed, one Helm's annotations give to it).</summary>
+    public bool Owns(PlannedChange change)
+    {
+        if (ReleaseStorage.IsStorage(change))
+        {
+            return ReleaseStorage.ReleaseOf(change) == (Namespace, Name);
+        }
+
+        if (change.Desired is { } desired)
+        {
+            return desired.Source is { Kind: "HelmChart" } source && source.Namespace == Namespace && source.Name == Name;
+        }
+
+        var annotations = change.Live is null ? null : Kube.KubeObject.Annotations(change.Live);
+        return annotations?.GetValueOrDefault("meta.helm.sh/release-name") == Name && annotations.GetValueOrDefault("meta.helm.sh/release-namespace") == Namespace;
+    }
 
     private static HelmReleaseOptions OptionsFor(ApplyPlan plan, string ns, string name) =>
         plan.Desired?.HelmOptions.FirstOrDefault(o => o.Namespace == ns && o.Name == name)?.Options

@@ -29,6 +29,9 @@ public sealed record HelmRenderOptions
     /// </summary>
     public IReadOnlyList<string>? ServedApiVersions { get; init; }
 
+    /// <summary>--render-subchart-notes: the release notes include the subcharts' NOTES.txt.</summary>
+    public bool SubNotes { get; init; }
+
     /// <summary>--skip-schema-validation: the values are not checked against the charts' values.schema.json.</summary>
     public bool SkipSchemaValidation { get; init; }
 

@@ -90,9 +90,10 @@ public sealed class HelmRenderer
         var notes = new StringBuilder();
         foreach (var name in rendered.Keys.Where(k => k.EndsWith(NotesFile, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList())
         {
-            if (name == $"{processed.Name}/templates/{NotesFile}")
+            // With subNotes every chart's NOTES, newline-separated; Helm takes them in map order, this in path order.
+            if (options.SubNotes || name == $"{processed.Name}/templates/{NotesFile}")
             {
-                notes.Append(rendered[name]);
+                notes.Append(notes.Length > 0 ? "\n" : "").Append(rendered[name]);
             }
 
             rendered.Remove(name);

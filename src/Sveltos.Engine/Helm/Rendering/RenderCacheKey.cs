@@ -46,7 +46,7 @@ internal static class RenderCacheKey
         Add(hash, string.Join('\n', options.ApiVersions));
         Add(hash, options.ServedApiVersions is null ? "\0defaults" : string.Join('\n', options.ServedApiVersions));
         Add(hash, string.Join('\n', options.ShowOnly));
-        Add(hash, $"{options.IncludeCrds}{options.SkipTests}{options.HideSecret}{options.IsUpgrade}{options.Revision}{options.SkipSchemaValidation}");
+        Add(hash, $"{options.IncludeCrds}{options.SkipTests}{options.HideSecret}{options.IsUpgrade}{options.Revision}{options.SkipSchemaValidation}{options.SubNotes}");
         AddValue(hash, options.ChartValues is null ? null : new Dictionary<string, object?>(options.ChartValues, StringComparer.Ordinal), 0);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
