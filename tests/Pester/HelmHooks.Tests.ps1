@@ -115,28 +115,7 @@ spec:
 
     function Write-HookedProfile {
         param([string] $Release = 'web', [string] $Values = 'color: blue', [string] $Options = '', [string] $Action = 'Install')
-        $indented = ($Values -split "`n" | ForEach-Object { "        $_" }) -join "`n"
-        $optionText = if ($Options) { "      options:`n" + (($Options -split "`n" | ForEach-Object { "        $_" }) -join "`n") } else { '' }
-        Set-Content (Join-Path $fleet.Path "profiles/$Release.yaml") @"
-apiVersion: config.projectsveltos.io/v1beta1
-kind: ClusterProfile
-metadata:
-  name: $Release
-spec:
-  clusterSelector:
-    matchLabels: {env: prod}
-  helmCharts:
-    - repositoryURL: $($repo.Url)
-      repositoryName: demo
-      chartName: demo/hooked
-      chartVersion: 0.1.0
-      releaseName: $Release
-      releaseNamespace: apps
-      helmChartAction: $Action
-      values: |
-$indented
-$optionText
-"@
+        Write-HelmChartProfile $fleet -RepositoryUrl $repo.Url -Chart hooked -Version 0.1.0 -Release $Release -Values $Values -Options $Options -Action $Action
     }
 
     function Sync {

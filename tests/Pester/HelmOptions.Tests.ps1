@@ -44,28 +44,7 @@ spec:
 
     function Write-OptsProfile {
         param([string] $Release = 'opts', [string] $Namespace = 'apps', [string] $Version = '0.1.0', [string] $Values = 'color: blue', [string] $Options = '', [string] $Action = 'Install')
-        $indented = ($Values -split "`n" | ForEach-Object { "        $_" }) -join "`n"
-        $optionText = if ($Options) { "      options:`n" + (($Options -split "`n" | ForEach-Object { "        $_" }) -join "`n") } else { '' }
-        Set-Content (Join-Path $fleet.Path "profiles/$Release.yaml") @"
-apiVersion: config.projectsveltos.io/v1beta1
-kind: ClusterProfile
-metadata:
-  name: $Release
-spec:
-  clusterSelector:
-    matchLabels: {env: prod}
-  helmCharts:
-    - repositoryURL: $($repo.Url)
-      repositoryName: demo
-      chartName: demo/opts
-      chartVersion: $Version
-      releaseName: $Release
-      releaseNamespace: $Namespace
-      helmChartAction: $Action
-      values: |
-$indented
-$optionText
-"@
+        Write-HelmChartProfile $fleet -RepositoryUrl $repo.Url -Chart opts -Version $Version -Release $Release -Namespace $Namespace -Values $Values -Options $Options -Action $Action
     }
 
     function Sync {

@@ -164,4 +164,33 @@ function Write-ChartFile {
     [IO.File]::WriteAllText($file, $Text)
 }
 
-Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until, Start-Background, Write-ChartFile
+function Write-HelmChartProfile {
+    # A ClusterProfile (named after the release) of one helmCharts entry for the env=prod clusters of a test fleet:
+    # values and options given as YAML text, indented here.
+    param($Fleet, [string] $RepositoryUrl, [string] $Chart, [string] $Version, [string] $Release, [string] $Namespace = 'apps',
+        [string] $Values = '', [string] $Options = '', [string] $Action = 'Install')
+    $indented = ($Values -split "`n" | ForEach-Object { "        $_" }) -join "`n"
+    $optionText = if ($Options) { "      options:`n" + (($Options -split "`n" | ForEach-Object { "        $_" }) -join "`n") } else { '' }
+    Set-Content (Join-Path $Fleet.Path "profiles/$Release.yaml") @"
+apiVersion: config.projectsveltos.io/v1beta1
+kind: ClusterProfile
+metadata:
+  name: $Release
+spec:
+  clusterSelector:
+    matchLabels: {env: prod}
+  helmCharts:
+    - repositoryURL: $RepositoryUrl
+      repositoryName: demo
+      chartName: demo/$Chart
+      chartVersion: $Version
+      releaseName: $Release
+      releaseNamespace: $Namespace
+      helmChartAction: $Action
+      values: |
+$indented
+$optionText
+"@
+}
+
+Export-ModuleMember -Function Import-BuiltSveltos, Invoke-FreshPwsh, Invoke-Pwsh, New-TestKubeconfig, Start-TestKubeSim, Write-FleetContent, Write-FleetProfile, Get-WebAddOn, New-TestFleet, Remove-TestFleet, Get-Live, Wait-Until, Start-Background, Write-ChartFile, Write-HelmChartProfile

@@ -174,7 +174,7 @@ spec:
     matchLabels: {env: prod}
   reloader: true
   helmCharts:
-    - {repositoryURL: https://kyverno.github.io/kyverno/, repositoryName: kyverno, chartName: kyverno/kyverno, chartVersion: v3.3.3, releaseName: kyverno, releaseNamespace: kyverno, options: {dependencyUpdate: true}}
+    - {repositoryURL: https://kyverno.github.io/kyverno/, repositoryName: kyverno, chartName: kyverno/kyverno, chartVersion: v3.3.3, releaseName: kyverno, releaseNamespace: kyverno, options: {upgradeOptions: {recreate: true}}}
     - {repositoryURL: gitrepository://flux-system/flux-system/charts/app, releaseName: app, releaseNamespace: app}
 '@
     }
@@ -185,7 +185,7 @@ spec:
         $profile.Name | Should -Be 'charts'
         $warnings.Count | Should -Be 3
         $warnings[0].Message | Should -BeLike "*charts.yaml``[0``] spec.reloader: Restarting workloads when a ConfigMap or Secret they mount changes (reloader) is not supported*"
-        $warnings[1].Message | Should -BeLike "*charts.yaml``[0``] spec.helmCharts``[0``].options.dependencyUpdate: Updating a chart's dependencies before installing it (dependencyUpdate) is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/charts*Remove spec.helmCharts``[0``].options.dependencyUpdate from the profile*"
+        $warnings[1].Message | Should -BeLike "*charts.yaml``[0``] spec.helmCharts``[0``].options.upgradeOptions.recreate: Recreating pods on upgrade (upgradeOptions.recreate) is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/charts*Remove spec.helmCharts``[0``].options.upgradeOptions.recreate from the profile*"
         $warnings[2].Message | Should -BeLike "*spec.helmCharts``[1``].repositoryURL: A chart from a gitrepository:// source is not supported*"
     }
 

@@ -20,7 +20,7 @@ public class UnsupportedFieldsTests
             - {kind: ConfigMap, name: web}
             - {kind: GitRepository, namespace: flux-system, name: repo, path: ./web}
           helmCharts:
-            - {repositoryURL: https://charts.example.com, repositoryName: r, chartName: c, chartVersion: v, releaseName: a, releaseNamespace: b, options: {wait: false, dependencyUpdate: true}}
+            - {repositoryURL: 'gitrepository://flux-system/repo/charts', repositoryName: r, chartName: c, chartVersion: v, releaseName: a, releaseNamespace: b, options: {wait: false, dependencyUpdate: true}}
             - {repositoryURL: oci://registry.example.com/charts, repositoryName: r, chartName: d, chartVersion: v, releaseName: d, releaseNamespace: b, options: {upgradeOptions: {recreate: true}}}
           kustomizationRefs:
             - {kind: GitRepository, name: repo}
@@ -89,7 +89,7 @@ public class UnsupportedFieldsTests
                 ("spec.reloader", 7, 13),
                 ("spec.templateResourceRefs[0].ignoreStatusChanges", 11, 28),
                 ("spec.policyRefs[1].kind", 14, 14),
-                ("spec.helmCharts[0].options.dependencyUpdate", 16, 179),
+                ("spec.helmCharts[0].repositoryURL", 16, 23),
                 ("spec.helmCharts[1].options.upgradeOptions.recreate", 17, 182),
                 ("spec.kustomizationRefs[0]", 19, 7),
                 ("spec.validateHealths[0]", 21, 7),
@@ -107,11 +107,11 @@ public class UnsupportedFieldsTests
     [Fact]
     public void The_message_says_what_is_not_supported_that_nothing_is_deployed_and_what_to_do()
     {
-        var problem = UnsupportedFields.Find(ClusterProfileDocument.Parse(Unsupported, "fleet/web.yaml")).Single(p => p.FieldPath == "spec.helmCharts[0].options.dependencyUpdate");
+        var problem = UnsupportedFields.Find(ClusterProfileDocument.Parse(Unsupported, "fleet/web.yaml")).Single(p => p.FieldPath == "spec.helmCharts[1].options.upgradeOptions.recreate");
 
         Assert.Equal(
-            "fleet/web.yaml[0] spec.helmCharts[0].options.dependencyUpdate: Updating a chart's dependencies before installing it (dependencyUpdate) is not supported by this version of the module, so a sync deploys nothing of "
-            + "ClusterProfile/web to a cluster it matches and withdraws nothing of it there. Remove spec.helmCharts[0].options.dependencyUpdate from the profile, or wait for a version of the module that supports it.",
+            "fleet/web.yaml[0] spec.helmCharts[1].options.upgradeOptions.recreate: Recreating pods on upgrade (upgradeOptions.recreate) is not supported by this version of the module, so a sync deploys nothing of "
+            + "ClusterProfile/web to a cluster it matches and withdraws nothing of it there. Remove spec.helmCharts[1].options.upgradeOptions.recreate from the profile, or wait for a version of the module that supports it.",
             problem.Message);
     }
 

@@ -1,12 +1,10 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Sveltos.Engine.Deploy.Releases;
 using Sveltos.Engine.Profiles;
 
 namespace Sveltos.Engine.Content.Helm;
 
 /// <summary>A helmCharts entry's options as the apply acts on them (hooks, wait, timeout, atomic).</summary>
-internal static partial class HelmApplyOptions
+internal static class HelmApplyOptions
 {
     public static HelmReleaseOptions From(HelmChart chart, string where)
     {
@@ -46,30 +44,12 @@ internal static partial class HelmApplyOptions
     };
 
     /// <summary>A Go duration ("5m0s", "90s", "1h"), as metav1.Duration reads one.</summary>
-    private static TimeSpan Duration(string text, string where)
-    {
-        var matches = DurationPart().Matches(text);
-        if (matches.Count == 0 || string.Concat(matches.Select(m => m.Value)) != text)
-        {
-            throw new ContentException(
+    private static TimeSpan Duration(string text, string where) =>
+        Text.GoDuration.TryParse(text) is { } duration && duration >= TimeSpan.Zero
+            ? duration
+            : throw new ContentException(
                 "HelmTimeoutInvalid",
                 $"{where}: options.timeout '{text}' is not a duration.",
                 where,
                 "Write the timeout as a Go duration, e.g. 5m0s, 90s or 1h.");
-        }
-
-        var ticks = matches.Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
-        {
-            "h" => TimeSpan.TicksPerHour,
-            "m" => TimeSpan.TicksPerMinute,
-            "s" => TimeSpan.TicksPerSecond,
-            "ms" => TimeSpan.TicksPerMillisecond,
-            "us" or "µs" => 10,
-            _ => 0.01,
-        });
-        return TimeSpan.FromTicks((long)ticks);
-    }
-
-    [GeneratedRegex(@"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")]
-    private static partial Regex DurationPart();
 }

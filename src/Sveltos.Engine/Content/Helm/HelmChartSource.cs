@@ -13,11 +13,12 @@ using Sveltos.Engine.Templates.Go;
 namespace Sveltos.Engine.Content.Helm;
 
 /// <summary>
-/// spec.helmCharts: each chart fetched and rendered for the cluster (its Kubernetes version as .Capabilities, the
-/// entry's values a Go template over the cluster's data, as in Sveltos), its objects stamped with Helm's ownership,
-/// and the release's Helm 3 storage Secret, so that the objects go through the same plan and apply as any content
-/// and helm itself sees the release. An Uninstall entry, or a chart that leaves the profile, yields nothing: the
-/// plan then removes what the release had deployed, storage included.
+/// spec.helmCharts: each chart fetched and rendered for the cluster (its Kubernetes version and served APIs as
+/// .Capabilities, lookup answered by it, the entry's values a Go template over the cluster's data, as in Sveltos), its
+/// objects stamped with Helm's ownership, and the release's Helm 3 storage Secrets, so that the objects go through the
+/// same plan and apply as any content (which runs the hooks the storage holds) and helm itself sees the release. An
+/// Uninstall entry, or a chart that leaves the profile, yields nothing (with keepHistory, only the history): the plan
+/// then removes what the release had deployed, storage included.
 /// </summary>
 public sealed class HelmChartSource : IContentSource
 {

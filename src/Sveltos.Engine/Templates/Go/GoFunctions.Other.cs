@@ -183,25 +183,8 @@ internal static partial class GoFunctions
     }
 
     /// <summary>Go's time.ParseDuration: "1h30m", "-2h", "1.5s", "300ms".</summary>
-    private static TimeSpan Duration(string text)
-    {
-        var matches = System.Text.RegularExpressions.Regex.Matches(text.TrimStart('-', '+'), @"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)");
-        if (matches.Count == 0 || string.Concat(matches.Select(m => m.Value)) != text.TrimStart('-', '+'))
-        {
-            throw new GoFunctionException($"time: invalid duration \"{text}\"");
-        }
-
-        var ticks = matches.Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * m.Groups[2].Value switch
-        {
-            "h" => TimeSpan.TicksPerHour,
-            "m" => TimeSpan.TicksPerMinute,
-            "s" => TimeSpan.TicksPerSecond,
-            "ms" => TimeSpan.TicksPerMillisecond,
-            "us" or "µs" => 10,
-            _ => 0.01,
-        });
-        return TimeSpan.FromTicks((long)(text.StartsWith('-') ? -ticks : ticks));
-    }
+    private static TimeSpan Duration(string text) =>
+        Text.GoDuration.TryParse(text) ?? throw new GoFunctionException($"time: invalid duration \"{text}\"");
 
     /// <summary>Go's Duration.String: "1h30m0s", "45s", "0s".</summary>
     private static string FormatDuration(TimeSpan span)
