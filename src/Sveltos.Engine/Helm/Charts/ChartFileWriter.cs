@@ -71,7 +71,12 @@ internal static class ChartFileWriter
         ["dependencies"] = Dependencies(lockFile.Dependencies),
     });
 
-    private static List<object?> Dependencies(IReadOnlyList<ChartDependency> dependencies) => dependencies.Select(d =>
+    /// <summary>One chart.Dependency as Go's encoding/json writes it (a release's chart lock holds them).</summary>
+    internal static string DependencyJson(ChartDependency dependency) => GoJson.Marshal(DependencyFields(dependency));
+
+    private static List<object?> Dependencies(IReadOnlyList<ChartDependency> dependencies) => dependencies.Select(d => (object?)DependencyFields(d)).ToList();
+
+    private static GoStruct DependencyFields(ChartDependency d)
     {
         var map = new GoStruct { ["name"] = d.Name };
         Put(map, "version", d.Version);
@@ -89,8 +94,8 @@ internal static class ChartFileWriter
         }
 
         Put(map, "alias", d.Alias);
-        return (object?)map;
-    }).ToList();
+        return map;
+    }
 
     private static string Write(Dictionary<string, object?> map) => TemplateYaml.Write(GoValues.ToJson(map)) + "\n";
 

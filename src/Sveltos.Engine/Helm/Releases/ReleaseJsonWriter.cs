@@ -79,28 +79,6 @@ internal static class ReleaseJsonWriter
     private static string Lock(ChartLock lockFile) => new GoStructWriter()
         .Value("generated", (HelmTime.TryParse(lockFile.Generated, out var generated) ? generated : HelmTime.Zero).ToGoText())
         .Value("digest", lockFile.Digest)
-        .Json("dependencies", GoStructWriter.Slice(lockFile.Dependencies, Dependency))
+        .Json("dependencies", GoStructWriter.Slice(lockFile.Dependencies, ChartFileWriter.DependencyJson))
         .ToString();
-
-    /// <summary>chart.Dependency, as in Chart.yaml's dependencies.</summary>
-    private static string Dependency(ChartDependency d)
-    {
-        var json = new GoStructWriter()
-            .Value("name", d.Name)
-            .OmitEmpty("version", d.Version)
-            .Value("repository", d.Repository)
-            .OmitEmpty("condition", d.Condition)
-            .OmitEmpty("tags", d.Tags);
-        if (d.Enabled)
-        {
-            json.Value("enabled", true);
-        }
-
-        if (d.ImportValues.Count > 0)
-        {
-            json.Value("import-values", d.ImportValues.ToList());
-        }
-
-        return json.OmitEmpty("alias", d.Alias).ToString();
-    }
 }
