@@ -19,8 +19,8 @@
     the worker subchart's templates name no namespace, which helm install (and the sync) fill in with the release's. The sync also does what a Helm release
     is: it writes the release Secret (sh.helm.release.v1.<release>.v1) on every cluster; the kubectl loops do not.
     The chart's only hook is its test Pod, which neither a sync nor helm install runs, and 1 and 2 render with
-    -SkipTests; a chart with other hooks would be refused by the sync, so then the entry gets
-    options: {disableHooks: true} and the script says so.
+    -SkipTests; a chart with other hooks would have them run by the sync and not by the kubectl loops, so for a
+    like-for-like comparison the entry then gets options: {disableHooks: true} and the script says so.
 
     Each contender runs a first deployment and then the same command again (for Invoke-ProfileSync the no-op
     re-sync; for kubectl the whole script again: render, then the loop). Each contender gets its own KubeSim (empty
@@ -311,7 +311,7 @@ try {
         "$objectCount objects ($($objects.Count) rendered + Namespace; $($kinds.Count) kinds) to $Clusters KubeSim clusters, kubectl $kubectlVersion, $([Environment]::ProcessorCount) cores")
     Write-Host "Chart repository: $($repository.Url) (loopback HTTP, published with Publish-HelmChart -Repository)"
     $hookNote = if ($disableHooks) {
-        "The chart has hooks other than tests ($(($otherHooks | ForEach-Object { "$($_.Kind)/$($_.Name) $($_.Hook -join ',')" }) -join '; ')): the helmCharts entry sets options: {disableHooks: true}."
+        "The chart has hooks other than tests ($(($otherHooks | ForEach-Object { "$($_.Kind)/$($_.Name) $($_.Hook -join ',')" }) -join '; ')): the sync would run them and the kubectl loops cannot, so the helmCharts entry sets options: {disableHooks: true} to compare like with like."
     }
     else {
         "Hooks: only test hooks ($(($hooks | ForEach-Object { "$($_.Kind)/$($_.Name)" }) -join ', ')), not run by a sync or helm install, so disableHooks is not needed; kubectl gets the render with -SkipTests."
