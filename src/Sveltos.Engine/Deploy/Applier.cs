@@ -250,7 +250,7 @@ public static partial class Applier
                 }
             }
 
-            // Removals go last, custom resources before the definitions and namespaces they live in.
+            // Removals go last, in Helm's uninstall order: custom resources before their definitions, namespaces last.
             if (Failed || !await RemoveAllAsync(approved.Where(c => c.Desired is null && !ReleaseStorage.IsStorage(c)), cancellationToken).ConfigureAwait(false))
             {
                 return;
@@ -283,7 +283,7 @@ public static partial class Applier
 
         private async Task<bool> RemoveAllAsync(IEnumerable<PlannedChange> changes, CancellationToken cancellationToken)
         {
-            var removals = changes.OrderBy(c => c.Key.Kind is "CustomResourceDefinition" or "Namespace" ? 1 : 0).ToList();
+            var removals = Helm.Rendering.InstallOrder.SortForUninstall(changes, c => c.Key.Kind);
             foreach (var change in removals)
             {
                 cancellationToken.ThrowIfCancellationRequested();

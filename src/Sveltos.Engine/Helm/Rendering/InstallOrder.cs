@@ -46,6 +46,66 @@ public static class InstallOrder
         "APIService",
     ];
 
+    /// <summary>Helm's uninstall order (releaseutil.UninstallOrder): webhooks first so they cannot block the rest, namespaces last.</summary>
+    public static IReadOnlyList<string> UninstallKinds { get; } =
+    [
+        "ValidatingWebhookConfiguration",
+        "MutatingWebhookConfiguration",
+        "APIService",
+        "Ingress",
+        "IngressClass",
+        "Service",
+        "CronJob",
+        "Job",
+        "StatefulSet",
+        "HorizontalPodAutoscaler",
+        "Deployment",
+        "ReplicaSet",
+        "ReplicationController",
+        "Pod",
+        "DaemonSet",
+        "RoleBindingList",
+        "RoleBinding",
+        "RoleList",
+        "Role",
+        "ClusterRoleBindingList",
+        "ClusterRoleBinding",
+        "ClusterRoleList",
+        "ClusterRole",
+        "CustomResourceDefinition",
+        "PersistentVolumeClaim",
+        "PersistentVolume",
+        "StorageClass",
+        "ConfigMap",
+        "SecretList",
+        "Secret",
+        "ServiceAccount",
+        "PodDisruptionBudget",
+        "PodSecurityPolicy",
+        "LimitRange",
+        "ResourceQuota",
+        "NetworkPolicy",
+        "Namespace",
+        "PriorityClass",
+    ];
+
+    private static readonly Dictionary<string, int> UninstallRank = UninstallKinds.Select((kind, i) => (kind, i)).ToDictionary(p => p.kind, p => p.i, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sorts for deletion in Helm's uninstall order. Kinds Helm does not list (custom resources) go just before the
+    /// CustomResourceDefinitions, alphabetically, so no custom resource outlives its definition.
+    /// </summary>
+    public static IReadOnlyList<T> SortForUninstall<T>(IEnumerable<T> items, Func<T, string> kindOf)
+    {
+        var customRank = UninstallRank["CustomResourceDefinition"] - 0.5;
+        return items
+            .Select(item => (Item: item, Kind: kindOf(item) ?? ""))
+            .OrderBy(p => UninstallRank.TryGetValue(p.Kind, out var rank) ? rank : customRank)
+            .ThenBy(p => UninstallRank.ContainsKey(p.Kind) ? "" : p.Kind, StringComparer.Ordinal)
+            .Select(p => p.Item)
+            .ToList();
+    }
+
     private static readonly Dictionary<string, int> Rank = Kinds.Select((kind, i) => (kind, i)).ToDictionary(p => p.kind, p => p.i, StringComparer.Ordinal);
 
     public static IReadOnlyList<T> Sort<T>(IEnumerable<T> items, Func<T, string> kindOf)

@@ -29,4 +29,14 @@ public class InstallOrderTests
         Assert.True(kinds.ToList().IndexOf("IngressClass") + 1 == kinds.ToList().IndexOf("Ingress"));
         Assert.True(kinds.ToList().IndexOf("ServiceAccount") < kinds.ToList().IndexOf("Secret"));
     }
+
+    [Fact]
+    public void Uninstall_removes_webhooks_first_workloads_before_their_config_custom_resources_before_their_definition_namespaces_last()
+    {
+        string[] kinds = ["Namespace", "ConfigMap", "Gadget", "CustomResourceDefinition", "Deployment", "ServiceAccount", "ValidatingWebhookConfiguration", "Alpha", "Service"];
+
+        var sorted = InstallOrder.SortForUninstall(kinds, k => k);
+
+        Assert.Equal(["ValidatingWebhookConfiguration", "Service", "Deployment", "Alpha", "Gadget", "CustomResourceDefinition", "ConfigMap", "ServiceAccount", "Namespace"], sorted);
+    }
 }
