@@ -13,7 +13,7 @@ namespace Sveltos.Engine.Content;
 /// </summary>
 public static class ContentPipeline
 {
-    private static readonly IReadOnlyList<IContentSource> Sources = [new PolicyRefSource(), new HelmChartSource()];
+    private static readonly IReadOnlyList<IContentSource> Sources = [new PolicyRefSource(), new HelmChartSource(), new Kustomize.KustomizationSource()];
 
     /// <summary>The objects (Remote and Local) and the versions of everything read; throws <see cref="PendingException"/> or <see cref="ContentException"/>.</summary>
     public static async Task<ContentResult> ResolveAsync(

@@ -44,6 +44,9 @@ public sealed record ContentRequest(ClusterProfileDocument Profile, FleetCluster
     public Func<string, string, CancellationToken, Task<HelmReleaseHistory>> HelmReleases { get; init; } = (_, _, _) => Task.FromResult(HelmReleaseHistory.None);
 
 
+    /// <summary>Where a source says what it did, for -Verbose (which tool built the content, which version).</summary>
+    public Action<string> Verbose { get; init; } = _ => { };
+
     /// <summary>The target cluster's served API versions (group/version and group/version/Kind); null where no cluster answers.</summary>
     public Func<CancellationToken, Task<IReadOnlyList<string>?>> ApiVersions { get; init; } = _ => Task.FromResult<IReadOnlyList<string>?>(null);
 

@@ -23,6 +23,9 @@ public static class Tracking
     /// <summary>The reason label's value for content from policyRefs.</summary>
     public const string ResourcesReason = "Resources";
 
+    /// <summary>The reason label's value for content built from kustomizationRefs, as Sveltos sets it.</summary>
+    public const string KustomizeReason = "Kustomize";
+
     public const int DefaultTier = 100;
 
     public static readonly IReadOnlyList<string> Annotations =

@@ -10,7 +10,8 @@ namespace Sveltos.Engine.Profiles;
 /// <remarks>
 /// Everything else the schema accepts is honoured: clusterSelector, clusterRefs, syncMode, tier, continueOnConflict,
 /// continueOnError, maxUpdate, stopMatchingBehavior, dependsOn, policyRefs (ConfigMap and Secret, deploymentType,
-/// optional, templated names), helmCharts (see <see cref="UnsupportedHelmFields"/>), templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos
+/// optional, templated names), helmCharts (see <see cref="UnsupportedHelmFields"/>), kustomizationRefs from ConfigMaps and Secrets
+/// (path, targetNamespace, values, deploymentType, optional), templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos
 /// itself ignores are not reported: the uid, resourceVersion and fieldPath of object references, and policyRefs[].path,
 /// which Sveltos reads only for the Flux sources reported here.
 /// </remarks>
@@ -22,7 +23,6 @@ public static class UnsupportedFields
     private static readonly Dictionary<string, string> EntryLists = new(StringComparer.Ordinal)
     {
         ["setRefs"] = "Selecting clusters through a ClusterSet or Set",
-        ["kustomizationRefs"] = "Deploying kustomize content",
         ["validateHealths"] = "A health check after deployment",
         ["preDeployChecks"] = "A check before deployment",
         ["preDeleteChecks"] = "A check before withdrawal",
@@ -50,6 +50,24 @@ public static class UnsupportedFields
                         if (entry.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
                         {
                             found.Add(($"{path}.kind", $"Deploying content from a Flux {kind}", node));
+                        }
+                    }
+
+                    break;
+                case YamlSequence kustomizations when field == "kustomizationRefs":
+                    foreach (var (entry, path) in Entries(kustomizations, field))
+                    {
+                        if (entry.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
+                        {
+                            found.Add(($"{path}.kind", $"Deploying kustomize content from a Flux {kind}", node));
+                        }
+
+                        foreach (var unsupported in new[] { ("components", "Adding kustomize components to a kustomizationRef (components)"), ("valuesFrom", "Values from ConfigMaps and Secrets for kustomize output (valuesFrom)") })
+                        {
+                            if (entry.Get(unsupported.Item1) is YamlSequence { Items.Count: > 0 } list)
+                            {
+                                found.Add(($"{path}.{unsupported.Item1}", unsupported.Item2, list));
+                            }
                         }
                     }
 

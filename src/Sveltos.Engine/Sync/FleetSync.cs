@@ -275,6 +275,7 @@ public static class FleetSync
                     HelmReleases = (ns, name, token) => HelmReleaseHistory.ReadAsync(client, ns, name, token),
                     Lookup = (apiVersion, kind, ns, name, token) => HelmLookup.FindAsync(client, apiVersion, kind, ns, name, token),
                     ApiVersions = async token => await client.GetServedApiVersionsAsync(token).ConfigureAwait(false),
+                    Verbose = context.Observer.Verbose,
                 }).ConfigureAwait(false);
             var (objects, sources) = content;
             var pairs = new List<PairWork>();

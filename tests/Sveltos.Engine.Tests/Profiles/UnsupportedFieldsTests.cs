@@ -91,7 +91,7 @@ public class UnsupportedFieldsTests
                 ("spec.policyRefs[1].kind", 14, 14),
                 ("spec.helmCharts[0].repositoryURL", 16, 23),
                 ("spec.helmCharts[1].options.upgradeOptions.recreate", 17, 182),
-                ("spec.kustomizationRefs[0]", 19, 7),
+                ("spec.kustomizationRefs[0].kind", 19, 14),
                 ("spec.validateHealths[0]", 21, 7),
                 ("spec.preDeployChecks[0]", 23, 7),
                 ("spec.preDeleteChecks[0]", 25, 7),
