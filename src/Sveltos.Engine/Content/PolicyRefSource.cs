@@ -36,29 +36,18 @@ public sealed class PolicyRefSource : IContentSource
                 ? (data is null ? reference.Namespace : ContentTemplates.RenderField(reference.Namespace, $"{refWhere} namespace", data, cancellationToken))
                 : request.ReferenceNamespace;
             var where = $"{request.Profile.Identity} policyRef {reference.Kind} {ns}/{name}";
-            if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
-            {
-                throw new ContentException("ContentOutsideNamespace", $"{where}: a Profile may only reference content in its own namespace '{request.Profile.Namespace}'.", request.Profile.Identity);
-            }
-
             if (reference.Kind is not ("ConfigMap" or "Secret"))
             {
                 throw new ContentException("ContentKindUnsupported", $"{where}: kind '{reference.Kind}' is not supported here; use a ConfigMap or Secret.", request.Profile.Identity);
             }
 
-            var source = await request.Fleet.GetObjectAsync("v1", reference.Kind, ns, name, cancellationToken).ConfigureAwait(false);
+            var source = await ContentSourceFetch.GetAsync(
+                request, reference.Kind, ns, name, reference.Optional, where, "content",
+                "Create it, correct the reference, or mark the reference optional. Nothing was deployed or removed for this cluster.",
+                cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
-                if (reference.Optional)
-                {
-                    continue;
-                }
-
-                throw new ContentException(
-                    "ContentSourceNotFound",
-                    $"{where}: {reference.Kind} {ns}/{name} does not exist in {request.Fleet.Description}.",
-                    request.Profile.Identity,
-                    "Create it, correct the reference, or mark the reference optional. Nothing was deployed or removed for this cluster.");
+                continue;
             }
 
             if (reference.Kind == "Secret" && KubeObject.Text(source["type"]) != SecretType)

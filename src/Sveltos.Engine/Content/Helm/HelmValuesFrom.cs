@@ -34,24 +34,13 @@ internal static class HelmValuesFrom
                 ? request.ReferenceNamespace
                 : await FieldAsync(reference.Namespace, $"{refWhere} namespace").ConfigureAwait(false);
             var at = $"{where} valuesFrom {reference.Kind} {ns}/{name}";
-            if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
-            {
-                throw new ContentException("ContentOutsideNamespace", $"{at}: a Profile may only reference values in its own namespace '{request.Profile.Namespace}'.", request.Profile.Identity);
-            }
-
-            var source = await request.Fleet.GetObjectAsync("v1", reference.Kind, ns, name, cancellationToken).ConfigureAwait(false);
+            var source = await ContentSourceFetch.GetAsync(
+                request, reference.Kind, ns, name, reference.Optional, at, "values",
+                "Create it, correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.",
+                cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
-                if (reference.Optional)
-                {
-                    continue;
-                }
-
-                throw new ContentException(
-                    "ContentSourceNotFound",
-                    $"{at}: {reference.Kind} {ns}/{name} does not exist in {request.Fleet.Description}.",
-                    request.Profile.Identity,
-                    "Create it, correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.");
+                continue;
             }
 
             versions.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));

@@ -39,24 +39,13 @@ public sealed class KustomizationSource : IContentSource
                 : reference.Namespace.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(reference.Namespace, $"{at} namespace", await Data().ConfigureAwait(false), cancellationToken) : reference.Namespace;
             var path = reference.Path is { Length: > 0 } p ? (p.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(p, $"{at} path", await Data().ConfigureAwait(false), cancellationToken) : p) : ".";
             var where = $"{at} ({reference.Kind} {ns}/{name} path {path})";
-            if (request.Profile.Kind == ProfileKind.Profile && ns != request.Profile.Namespace)
-            {
-                throw new ContentException("ContentOutsideNamespace", $"{where}: a Profile may only reference content in its own namespace '{request.Profile.Namespace}'.", request.Profile.Identity);
-            }
-
-            var source = await request.Fleet.GetObjectAsync("v1", reference.Kind, ns, name, cancellationToken).ConfigureAwait(false);
+            var source = await ContentSourceFetch.GetAsync(
+                request, reference.Kind, ns, name, reference.Optional, where, "content",
+                "Create it (kubectl create configmap <name> --from-file=content.tar.gz), correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.",
+                cancellationToken).ConfigureAwait(false);
             if (source is null)
             {
-                if (reference.Optional)
-                {
-                    continue;
-                }
-
-                throw new ContentException(
-                    "ContentSourceNotFound",
-                    $"{where}: {reference.Kind} {ns}/{name} does not exist in {request.Fleet.Description}.",
-                    request.Profile.Identity,
-                    "Create it (kubectl create configmap <name> --from-file=content.tar.gz), correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.");
+                continue;
             }
 
             sources.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));
