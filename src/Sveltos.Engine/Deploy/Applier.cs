@@ -25,6 +25,13 @@ public static partial class Applier
         }
 
         var approved = plan.Changes.Where(c => c.IsChange && approve(c)).ToHashSet();
+        foreach (var withheld in ReleaseStep.StorageOfPartlyApproved(plan, approved).ToList())
+        {
+            approved.Remove(withheld);
+            run.Report(withheld, ObjectAction.Skipped, "not stored: not every object of the release was confirmed");
+            run.Declined = true;
+        }
+
         foreach (var declined in plan.Changes.Where(c => c.IsChange && !approved.Contains(c)))
         {
             run.Report(declined, ObjectAction.Skipped, "not confirmed");

@@ -67,20 +67,35 @@ public sealed record ReleaseStep(string Namespace, string Name, ReleaseOperation
     }
 
     /// <summary>Whether a change belongs to this release: its storage, or an object its chart rendered (or, removed, one Helm's annotations give to it).</summary>
-    public bool Owns(PlannedChange change)
+    public bool Owns(PlannedChange change) => Owns(Namespace, Name, change);
+
+    /// <summary>
+    /// The storage changes of the releases some of whose objects were not approved: a revision is stored only with all
+    /// of its objects, so helm never shows one that is not in place.
+    /// </summary>
+    public static IEnumerable<PlannedChange> StorageOfPartlyApproved(ApplyPlan plan, IReadOnlySet<PlannedChange> approved)
+    {
+        var partial = plan.Changes
+            .Where(c => c.IsChange && !approved.Contains(c) && !ReleaseStorage.IsStorage(c))
+            .ToList();
+        return plan.Changes.Where(c => approved.Contains(c) && ReleaseStorage.IsStorage(c)
+            && ReleaseStorage.ReleaseOf(c) is var (ns, name) && partial.Any(d => Owns(ns, name, d)));
+    }
+
+    private static bool Owns(string ns, string name, PlannedChange change)
     {
         if (ReleaseStorage.IsStorage(change))
         {
-            return ReleaseStorage.ReleaseOf(change) == (Namespace, Name);
+            return ReleaseStorage.ReleaseOf(change) == (ns, name);
         }
 
         if (change.Desired is { } desired)
         {
-            return desired.Source is { Kind: "HelmChart" } source && source.Namespace == Namespace && source.Name == Name;
+            return desired.Source is { Kind: "HelmChart" } source && source.Namespace == ns && source.Name == name;
         }
 
         var annotations = change.Live is null ? null : Kube.KubeObject.Annotations(change.Live);
-        return annotations?.GetValueOrDefault("meta.helm.sh/release-name") == Name && annotations.GetValueOrDefault("meta.helm.sh/release-namespace") == Namespace;
+        return annotations?.GetValueOrDefault("meta.helm.sh/release-name") == name && annotations.GetValueOrDefault("meta.helm.sh/release-namespace") == ns;
     }
 
     private static HelmReleaseOptions OptionsFor(ApplyPlan plan, string ns, string name) =>
