@@ -105,13 +105,13 @@ Describe 'kustomizationRefs from a ConfigMap tarball' {
         Set-Content (Join-Path $fleet.Path 'content/not-kz.yaml') "apiVersion: v1`nkind: ConfigMap`nmetadata: {name: not-kz, namespace: fleet}`nbinaryData:`n  content.tar.gz: $([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('plain text')))`n"
         Write-KustomizeProfile -Source not-kz
         Sync -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
-        "$($failures[0])" | Should -Match 'ConfigMap fleet/not-kz path overlays/prod\): the tarball cannot be unpacked: it is not a gzip-compressed tar archive'
+        "$($failures[0])" | Should -Match 'ConfigMap fleet/not-kz path overlays/prod\): the tarball cannot be unpacked: it is not a tar archive'
     }
 
-    It 'a Flux source is reported NotSupported per cluster, naming the field' {
+    It 'a Flux source that does not exist is an error naming profile, source and path' {
         Set-Content (Join-Path $fleet.Path 'profiles/shop.yaml') "apiVersion: config.projectsveltos.io/v1beta1`nkind: ClusterProfile`nmetadata: {name: shop}`nspec:`n  clusterSelector: {matchLabels: {env: prod}}`n  kustomizationRefs: [{kind: GitRepository, namespace: flux-system, name: repo, path: ./apps}]`n"
         Sync -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
-        "$($failures[0])" | Should -Match 'spec.kustomizationRefs\[0\].kind: Deploying kustomize content from a Flux GitRepository is not supported'
+        "$($failures[0])" | Should -Match 'ClusterProfile/shop kustomizationRefs\[0\] \(GitRepository flux-system/repo path ./apps\): GitRepository flux-system/repo does not exist'
     }
 
     It 'removing the reference withdraws what it deployed' {

@@ -133,11 +133,8 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
         Write-FleetProfile $fleet.Path web '{env: prod}' web
         Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Out-Null
         Write-FleetProfile $fleet.Path web '{env: prod}' web @'
-  kustomizationRefs:
-  - kind: GitRepository
-    namespace: flux-system
-    name: flux-system
-    path: ./apps
+  validateHealths:
+  - {name: up, featureID: Resources, group: apps, version: v1, kind: Deployment}
 '@
     }
     AfterAll { Remove-TestFleet $fleet }
@@ -148,7 +145,7 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
         $summary.Status | Should -Be 'Failed', 'Failed'
         $failures | Should -HaveCount 2
         $failures.FullyQualifiedErrorId | Should -BeLike 'NotSupported,*'
-        ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c1': ClusterProfile/web spec.kustomizationRefs\[0\]"
+        ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c1': ClusterProfile/web spec.validateHealths\[0\]"
         ($failures | ForEach-Object { "$_" }) -join "`n" | Should -Match "Cluster 'fleet/c2'"
         foreach ($cluster in 'c1', 'c2') { Get-Live $fleet $cluster configmap settings | Should -Not -BeNullOrEmpty }
     }
@@ -156,7 +153,7 @@ Describe 'Trust 2: a profile with content the module cannot deploy fails on each
     It 'shows Failed with the reason in Get-ClusterSummary, not Provisioned' {
         $records = Get-ClusterSummary -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Where-Object Profile -EQ 'ClusterProfile/web'
         $records.Status | Should -Be 'Failed', 'Failed'
-        $records[0].Message | Should -Match 'spec.kustomizationRefs\[0\]'
+        $records[0].Message | Should -Match 'spec.validateHealths\[0\]'
         $records[0].Objects | Should -HaveCount 3
     }
 }
@@ -175,7 +172,7 @@ spec:
   reloader: true
   helmCharts:
     - {repositoryURL: https://kyverno.github.io/kyverno/, repositoryName: kyverno, chartName: kyverno/kyverno, chartVersion: v3.3.3, releaseName: kyverno, releaseNamespace: kyverno, options: {upgradeOptions: {recreate: true}}}
-    - {repositoryURL: gitrepository://flux-system/flux-system/charts/app, releaseName: app, releaseNamespace: app}
+    - {repositoryURL: s3://bucket/charts/app, releaseName: app, releaseNamespace: app}
 '@
     }
 
@@ -186,7 +183,7 @@ spec:
         $warnings.Count | Should -Be 3
         $warnings[0].Message | Should -BeLike "*charts.yaml``[0``] spec.reloader: Restarting workloads when a ConfigMap or Secret they mount changes (reloader) is not supported*"
         $warnings[1].Message | Should -BeLike "*charts.yaml``[0``] spec.helmCharts``[0``].options.upgradeOptions.recreate: Recreating pods on upgrade (upgradeOptions.recreate) is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/charts*Remove spec.helmCharts``[0``].options.upgradeOptions.recreate from the profile*"
-        $warnings[2].Message | Should -BeLike "*spec.helmCharts``[1``].repositoryURL: A chart from a gitrepository:// source is not supported*"
+        $warnings[2].Message | Should -BeLike "*spec.helmCharts``[1``].repositoryURL: A chart from a s3:// source is not supported*"
     }
 
     It 'New-ClusterProfile warns for each unsupported field it was given, and only for those' {
@@ -196,7 +193,6 @@ spec:
         $profile.Name | Should -Be 'fluxy'
         $warnings.Message | Should -Be @(
             'ClusterProfile/fluxy spec.reloader: Restarting workloads when a ConfigMap or Secret they mount changes (reloader) is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/fluxy to a cluster it matches and withdraws nothing of it there. Remove spec.reloader from the profile, or wait for a version of the module that supports it.'
-            'ClusterProfile/fluxy spec.policyRefs[0].kind: Deploying content from a Flux GitRepository is not supported by this version of the module, so a sync deploys nothing of ClusterProfile/fluxy to a cluster it matches and withdraws nothing of it there. Remove spec.policyRefs[0].kind from the profile, or wait for a version of the module that supports it.'
         )
     }
 

@@ -30,6 +30,8 @@ internal static class ProfileValidator
         {
             CheckUniqueIdentifiers(spec, problems);
             CheckChartsFromRepositories(spec, problems);
+            CheckSourceOrRemoteUrl(spec, "policyRefs", problems);
+            CheckSourceOrRemoteUrl(spec, "kustomizationRefs", problems);
             CheckDependsOn(spec, name, problems);
             if (kind == ProfileKind.Profile && !string.IsNullOrEmpty(profileNamespace))
             {
@@ -96,6 +98,30 @@ internal static class ProfileValidator
                     {
                         problems.Add(new(ProfileErrorIds.MissingProfileField, $"spec.helmCharts[{index}].{field}", "required for a chart from an HTTP or OCI repository", chart));
                     }
+                }
+            }
+
+            index++;
+        }
+    }
+
+    // As the CRD's rules say: a reference names a source (kind and name) unless it gives a remoteURL, and not both.
+    private static void CheckSourceOrRemoteUrl(YamlMapping spec, string field, List<FieldProblem> problems)
+    {
+        var index = 0;
+        foreach (var reference in TreeReader.Mappings(spec, field))
+        {
+            var remote = reference.Get("remoteURL") is YamlMapping;
+            foreach (var key in new[] { "kind", "name" })
+            {
+                var set = reference.Get(key) is YamlScalar { IsNull: false };
+                if (!remote && !set)
+                {
+                    problems.Add(new(ProfileErrorIds.MissingProfileField, $"spec.{field}[{index}].{key}", "required unless remoteURL is given", reference));
+                }
+                else if (remote && set)
+                {
+                    problems.Add(new(ProfileErrorIds.InvalidProfileField, $"spec.{field}[{index}].{key}", "give either a source (kind and name) or remoteURL, not both", reference.Get(key)));
                 }
             }
 

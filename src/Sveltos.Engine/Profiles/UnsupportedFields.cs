@@ -9,11 +9,11 @@ namespace Sveltos.Engine.Profiles;
 /// </summary>
 /// <remarks>
 /// Everything else the schema accepts is honoured: clusterSelector, clusterRefs, syncMode, tier, continueOnConflict,
-/// continueOnError, maxUpdate, stopMatchingBehavior, dependsOn, policyRefs (ConfigMap and Secret, deploymentType,
-/// optional, templated names), helmCharts (see <see cref="UnsupportedHelmFields"/>), kustomizationRefs from ConfigMaps and Secrets
-/// (path, targetNamespace, values, deploymentType, optional), templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos
-/// itself ignores are not reported: the uid, resourceVersion and fieldPath of object references, and policyRefs[].path,
-/// which Sveltos reads only for the Flux sources reported here.
+/// continueOnError, maxUpdate, stopMatchingBehavior, dependsOn, policyRefs and kustomizationRefs from every source
+/// kind (ConfigMap, Secret, Flux GitRepository/OCIRepository/Bucket, remoteURL; path, components, targetNamespace,
+/// values, valuesFrom, deploymentType, optional, templated names), helmCharts (see <see cref="UnsupportedHelmFields"/>),
+/// templateResourceRefs, driftExclusions, extraLabels and extraAnnotations. Fields Sveltos itself ignores are not
+/// reported: the uid, resourceVersion and fieldPath of object references, and policyRefs[].path of a ConfigMap or Secret.
 /// </remarks>
 public static class UnsupportedFields
 {
@@ -43,34 +43,6 @@ public static class UnsupportedFields
             {
                 case YamlSequence entries when EntryLists.TryGetValue(field, out var what):
                     found.AddRange(entries.Items.Select((entry, i) => ($"spec.{field}[{i}]", what, entry)));
-                    break;
-                case YamlSequence references when field == "policyRefs":
-                    foreach (var (entry, path) in Entries(references, field))
-                    {
-                        if (entry.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
-                        {
-                            found.Add(($"{path}.kind", $"Deploying content from a Flux {kind}", node));
-                        }
-                    }
-
-                    break;
-                case YamlSequence kustomizations when field == "kustomizationRefs":
-                    foreach (var (entry, path) in Entries(kustomizations, field))
-                    {
-                        if (entry.Get("kind") is YamlScalar { Value: string kind } node && kind is not ("ConfigMap" or "Secret"))
-                        {
-                            found.Add(($"{path}.kind", $"Deploying kustomize content from a Flux {kind}", node));
-                        }
-
-                        foreach (var unsupported in new[] { ("components", "Adding kustomize components to a kustomizationRef (components)"), ("valuesFrom", "Values from ConfigMaps and Secrets for kustomize output (valuesFrom)") })
-                        {
-                            if (entry.Get(unsupported.Item1) is YamlSequence { Items.Count: > 0 } list)
-                            {
-                                found.Add(($"{path}.{unsupported.Item1}", unsupported.Item2, list));
-                            }
-                        }
-                    }
-
                     break;
                 case YamlSequence charts when field == "helmCharts":
                     foreach (var (entry, path) in Entries(charts, field))

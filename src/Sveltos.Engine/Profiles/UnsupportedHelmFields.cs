@@ -23,8 +23,8 @@ internal static class UnsupportedHelmFields
 
     public static IEnumerable<(string Path, string What, YamlNode At)> Find(YamlMapping entry, string path)
     {
-        if (entry.Get("repositoryURL") is YamlScalar { Value: string url } urlNode && !url.StartsWith("http://", StringComparison.Ordinal)
-            && !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("oci://", StringComparison.Ordinal))
+        string[] schemes = ["http://", "https://", "oci://", "gitrepository://", "ocirepository://", "bucket://"];
+        if (entry.Get("repositoryURL") is YamlScalar { Value: string url } urlNode && !schemes.Any(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             yield return ($"{path}.repositoryURL", $"A chart from a {url.Split("://")[0]}:// source", urlNode);
         }

@@ -10,7 +10,13 @@ public sealed class TarballArchiveTests : IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), $"sveltos-tarball-{Guid.NewGuid():N}");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 
     private static byte[] Archive(params (string Name, TarEntryType Type, string Text)[] entries)
     {
@@ -73,6 +79,6 @@ public sealed class TarballArchiveTests : IDisposable
         var ex = Assert.Throws<ContentException>(() => TarballArchive.Extract(Encoding.UTF8.GetBytes("apiVersion: v1\nkind: ConfigMap\n"), root, "ConfigMap fleet/plain"));
 
         Assert.Equal("ContentTarballInvalid", ex.ErrorId);
-        Assert.Contains("it is not a gzip-compressed tar archive", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("it is not a tar archive, gzip-compressed or plain", ex.Message, StringComparison.Ordinal);
     }
 }

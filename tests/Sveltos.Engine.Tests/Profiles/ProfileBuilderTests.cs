@@ -157,7 +157,7 @@ public class ProfileBuilderTests
 
         Assert.Equal(
             [
-                "ClusterProfile/web spec.policyRefs[0].nmespace: unknown field 'nmespace'; did you mean 'namespace'? (valid fields: namespace, name, kind, path, deploymentType, optional)",
+                "ClusterProfile/web spec.policyRefs[0].nmespace: unknown field 'nmespace'; did you mean 'namespace'? (valid fields: namespace, name, kind, path, remoteURL, deploymentType, optional)",
                 "ClusterProfile/web spec.helmCharts[0].chartname2: unknown field 'chartname2'; did you mean 'chartName'? (valid fields: repositoryURL, repositoryName, chartName, chartVersion, releaseName, releaseNamespace, values, valuesFrom, helmChartAction, options, registryCredentialsConfig)",
             ],
             error.Problems.Select(p => p.Message));

@@ -146,6 +146,18 @@ public class UnknownFieldTests
     }
 
     [Fact]
+    public void A_reference_names_a_source_or_a_remote_url_not_neither_nor_both()
+    {
+        var neither = Single(Header + "spec:\n  policyRefs: [{name: apps, path: ./apps}]\n");
+        var both = Single(Header + "spec:\n  kustomizationRefs: [{kind: ConfigMap, remoteURL: {url: https://example.com/kz.tar.gz}}]\n");
+        var remote = ProfileImporter.ImportText(Header + "spec:\n  policyRefs: [{remoteURL: {url: https://example.com/app.yaml, interval: 10m}}]\n").Single();
+
+        Assert.Equal("fleet/prod.yaml[0] spec.policyRefs[0].kind: required unless remoteURL is given", neither.Message);
+        Assert.Equal("fleet/prod.yaml[0] spec.kustomizationRefs[0].kind: give either a source (kind and name) or remoteURL, not both", both.Message);
+        Assert.Equal(ImportOutcome.Profile, remote.Outcome);
+    }
+
+    [Fact]
     public void A_classifier_with_an_unknown_field_is_refused_by_the_importer()
     {
         var yaml = "apiVersion: lib.projectsveltos.io/v1beta1\nkind: Classifier\nmetadata:\n  name: k8s\n  resourceVersion: '3'\nspec:\n"

@@ -4,6 +4,8 @@ namespace Sveltos.Engine.Tests.Profiles;
 
 public class UnsupportedFieldsTests
 {
+    private const string Header = "apiVersion: config.projectsveltos.io/v1beta1\nkind: ClusterProfile\nmetadata: {name: web}\n";
+
     private const string Unsupported = """
         apiVersion: config.projectsveltos.io/v1beta1
         kind: ClusterProfile
@@ -88,10 +90,7 @@ public class UnsupportedFieldsTests
                 ("spec.setRefs[0]", 6, 13),
                 ("spec.reloader", 7, 13),
                 ("spec.templateResourceRefs[0].ignoreStatusChanges", 11, 28),
-                ("spec.policyRefs[1].kind", 14, 14),
-                ("spec.helmCharts[0].repositoryURL", 16, 23),
                 ("spec.helmCharts[1].options.upgradeOptions.recreate", 17, 182),
-                ("spec.kustomizationRefs[0].kind", 19, 14),
                 ("spec.validateHealths[0]", 21, 7),
                 ("spec.preDeployChecks[0]", 23, 7),
                 ("spec.preDeleteChecks[0]", 25, 7),
@@ -116,11 +115,30 @@ public class UnsupportedFieldsTests
     }
 
     [Fact]
-    public void A_flux_source_is_named_by_its_kind()
+    public void Flux_sources_and_remote_urls_are_content_the_module_deploys()
     {
-        var problem = UnsupportedFields.Find(ClusterProfileDocument.Parse(Unsupported)).Single(p => p.FieldPath == "spec.policyRefs[1].kind");
+        var profile = ClusterProfileDocument.Parse(Header + """
+            spec:
+              policyRefs:
+                - {kind: GitRepository, namespace: flux-system, name: repo, path: ./web}
+                - {kind: OCIRepository, namespace: flux-system, name: oci}
+                - remoteURL: {url: https://example.com/app.yaml, interval: 1h}
+              kustomizationRefs:
+                - {kind: Bucket, namespace: flux-system, name: b, components: [../tls], valuesFrom: [{kind: ConfigMap, name: v}]}
+                - remoteURL: {url: oci://registry.example.com/kz:v1}
+              helmCharts:
+                - {repositoryURL: gitrepository://flux-system/repo/charts/app, releaseName: a, releaseNamespace: b}
+            """);
 
-        Assert.StartsWith("Deploying content from a Flux GitRepository is not supported", problem.Problem, StringComparison.Ordinal);
+        Assert.Empty(UnsupportedFields.Find(profile));
+    }
+
+    [Fact]
+    public void A_chart_from_another_scheme_is_named_by_its_scheme()
+    {
+        var profile = ClusterProfileDocument.Parse(Header + "spec:\n  helmCharts: [{repositoryURL: 's3://bucket/charts', releaseName: a, releaseNamespace: b}]\n");
+
+        Assert.StartsWith("A chart from a s3:// source is not supported", Assert.Single(UnsupportedFields.Find(profile)).Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,6 +176,6 @@ public class UnsupportedFieldsTests
         Assert.Equal(["spec.setRefs[0]", "spec.reloader"], UnsupportedFields.Find(built).Select(p => p.FieldPath));
         Assert.All(UnsupportedFields.Find(built), p => Assert.Equal(("ClusterProfile/web", null, null, null), (p.Source, p.DocumentIndex, p.Line, p.Column)));
         Assert.All(UnsupportedFields.Find(copied), p => Assert.Null(p.Line));
-        Assert.Equal(14, UnsupportedFields.Find(copied).Count);
+        Assert.Equal(11, UnsupportedFields.Find(copied).Count);
     }
 }

@@ -34,7 +34,7 @@ public sealed class HelmChartSource : IContentSource
         for (var index = 0; index < charts.Count; index++)
         {
             var chart = charts[index];
-            var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {chart.ChartName})";
+            var where = $"{request.Profile.Identity} helmCharts[{index}] (release {chart.ReleaseNamespace}/{chart.ReleaseName}, chart {(chart.ChartName.Length > 0 ? chart.ChartName : chart.RepositoryUrl)})";
             var options = HelmApplyOptions.From(chart, where);
             entries.Add(new HelmReleaseEntry(chart.ReleaseNamespace, chart.ReleaseName, options));
             if (chart.Action == HelmChartAction.Uninstall)
@@ -60,6 +60,12 @@ public sealed class HelmChartSource : IContentSource
             sources.AddRange(versions);
             var (access, secrets) = await HelmRegistryAccess.OptionsAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
             sources.AddRange(secrets);
+            var (location, chartSource) = await HelmChartLocator.LocateAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
+            if (chartSource is not null)
+            {
+                sources.Add(chartSource);
+            }
+
             var history = await request.HelmReleases(chart.ReleaseNamespace, chart.ReleaseName, cancellationToken).ConfigureAwait(false);
             var (renderValues, release, chartValues) = HelmUpgradeValues.For(chart, values, history, where);
             await CheckNamespaceAsync(request, chart, where, cancellationToken).ConfigureAwait(false);
@@ -73,7 +79,7 @@ public sealed class HelmChartSource : IContentSource
             }
 
             // Rendered as the deployed revision first: when nothing differs from it, the release stays as it is.
-            var render = new Render(chart, renderValues, access, chartValues, where);
+            var render = new Render(chart, location, renderValues, access, chartValues, where);
             var expansion = await ExpandAsync(request, render, release.DeployedVersion ?? 1, release.DeployedVersion is not null, cancellationToken).ConfigureAwait(false);
             var unchanged = release.IsDeployed(expansion);
             if (release.DeployedVersion is not null && !unchanged)
@@ -91,7 +97,7 @@ public sealed class HelmChartSource : IContentSource
     }
 
     /// <summary>What renders a release: the entry, its values texts, how to reach the chart, reuseValues' chart defaults.</summary>
-    private sealed record Render(HelmChart Chart, IReadOnlyList<HelmValuesFrom.ValuesText> Values, ChartSourceOptions Access, IReadOnlyDictionary<string, object?>? ChartValues, string Where);
+    private sealed record Render(HelmChart Chart, ChartReference Location, IReadOnlyList<HelmValuesFrom.ValuesText> Values, ChartSourceOptions Access, IReadOnlyDictionary<string, object?>? ChartValues, string Where);
 
     /// <summary>installOptions.createNamespace: false installs only into a namespace that exists, as helm install does.</summary>
     private static async Task CheckNamespaceAsync(ContentRequest request, HelmChart chart, string where, CancellationToken cancellationToken)
@@ -110,8 +116,8 @@ public sealed class HelmChartSource : IContentSource
 
     private static async Task<HelmChartExpansion> ExpandAsync(ContentRequest request, Render render, int revision, bool isUpgrade, CancellationToken cancellationToken)
     {
-        var (chart, values, access, chartValues, where) = render;
-        var expand = new HelmChartRequest(HelmChartLocator.Locate(chart, where))
+        var (chart, location, values, access, chartValues, where) = render;
+        var expand = new HelmChartRequest(location)
         {
             Version = chart.ChartVersion,
             Source = access,

@@ -29,10 +29,8 @@ internal static class HelmValuesFrom
                 throw new ContentException("ContentKindUnsupported", $"{refWhere}: kind '{reference.Kind}' is not supported here; use a ConfigMap or Secret.", request.Profile.Identity);
             }
 
-            var name = await FieldAsync(reference.Name, $"{refWhere} name").ConfigureAwait(false);
-            var ns = string.IsNullOrEmpty(reference.Namespace)
-                ? request.ReferenceNamespace
-                : await FieldAsync(reference.Namespace, $"{refWhere} namespace").ConfigureAwait(false);
+            var name = await ContentSourceFetch.FieldAsync(reference.Name, $"{refWhere} name", data, cancellationToken).ConfigureAwait(false);
+            var ns = await ContentSourceFetch.NamespaceAsync(request, reference.Namespace, $"{refWhere} namespace", data, cancellationToken).ConfigureAwait(false);
             var at = $"{where} valuesFrom {reference.Kind} {ns}/{name}";
             var source = await ContentSourceFetch.GetAsync(
                 request, reference.Kind, ns, name, reference.Optional, at, "values",
@@ -68,8 +66,5 @@ internal static class HelmValuesFrom
         }
 
         return (values, versions);
-
-        async Task<string> FieldAsync(string text, string field) =>
-            text.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(text, field, await data().ConfigureAwait(false), cancellationToken) : text;
     }
 }

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Sveltos.Engine.Content.Sources;
 using Sveltos.Engine.Deploy;
+using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Redaction;
@@ -11,10 +11,11 @@ using Sveltos.Engine.Templates.Go;
 namespace Sveltos.Engine.Content.Kustomize;
 
 /// <summary>
-/// spec.kustomizationRefs held in ConfigMaps and Secrets of the fleet: the one data key's .tar.gz unpacked (once per
-/// content), kustomize built in its <c>path</c>, and, when the entry has values, the output rendered as a Go template
-/// over those values (each itself a template over the cluster's data), as Sveltos does; <c>targetNamespace</c> puts
-/// every namespaced object there. The objects go through the same plan and apply as policyRef content.
+/// spec.kustomizationRefs: the source's files (<see cref="ContentSources"/>: a ConfigMap/Secret tarball, a Flux source,
+/// a Git repository, the fleet's checkout, a remoteURL), kustomize built in its <c>path</c> with the entry's
+/// <c>components</c>, and, when the entry has values or valuesFrom, the output rendered as a Go template over those
+/// values (each itself a template over the cluster's data), as Sveltos does; <c>targetNamespace</c> puts every
+/// namespaced object there. The objects go through the same plan and apply as policyRef content.
 /// </summary>
 public sealed class KustomizationSource : IContentSource
 {
@@ -34,37 +35,39 @@ public sealed class KustomizationSource : IContentSource
         {
             var reference = references[index];
             var at = $"{request.Profile.Identity} kustomizationRefs[{index}]";
-            var name = reference.Name.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(reference.Name, $"{at} name", await Data().ConfigureAwait(false), cancellationToken) : reference.Name;
-            var ns = string.IsNullOrEmpty(reference.Namespace) ? request.ReferenceNamespace
-                : reference.Namespace.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(reference.Namespace, $"{at} namespace", await Data().ConfigureAwait(false), cancellationToken) : reference.Namespace;
-            var path = reference.Path is { Length: > 0 } p ? (p.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(p, $"{at} path", await Data().ConfigureAwait(false), cancellationToken) : p) : ".";
-            var where = $"{at} ({reference.Kind} {ns}/{name} path {path})";
-            var source = await ContentSourceFetch.GetAsync(
-                request, reference.Kind, ns, name, reference.Optional, where, "content",
-                "Create it (kubectl create configmap <name> --from-file=content.tar.gz), correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.",
-                cancellationToken).ConfigureAwait(false);
-            if (source is null)
+            var path = reference.Path is { Length: > 0 } p ? await ContentSourceFetch.FieldAsync(p, $"{at} path", Data, cancellationToken).ConfigureAwait(false) : ".";
+            SourceReference source;
+            if (reference.RemoteUrl is { } remote)
+            {
+                source = new SourceReference("remoteURL", "", Engine.Helm.Sources.RedactedUrl.Of(remote.Url), reference.Optional, $"{at} (remoteURL {Engine.Helm.Sources.RedactedUrl.Of(remote.Url)} path {path})") { RemoteUrl = remote };
+            }
+            else
+            {
+                var name = await ContentSourceFetch.FieldAsync(reference.Name, $"{at} name", Data, cancellationToken).ConfigureAwait(false);
+                var ns = await ContentSourceFetch.NamespaceAsync(request, reference.Namespace, $"{at} namespace", Data, cancellationToken).ConfigureAwait(false);
+                source = new SourceReference(reference.Kind, ns, name, reference.Optional, $"{at} ({reference.Kind} {ns}/{name} path {path})");
+            }
+
+            var fetched = await ContentSources.FetchAsync(request, source, cancellationToken).ConfigureAwait(false);
+            if (fetched is null)
             {
                 continue;
             }
 
-            sources.Add(new SourceVersion(reference.Kind, ns, name, KubeObject.ResourceVersion(source)));
-            var folder = Path.GetFullPath(Path.Combine(Unpack(Tarball(source, reference.Kind, where), where), path));
-            if (!Directory.Exists(folder))
-            {
-                throw new ContentException("KustomizePathNotFound", $"{where}: the tarball has no folder '{path}'.", request.Profile.Identity, "Correct path: it is relative to the root of the tarball.");
-            }
-
+            sources.Add(new SourceVersion(source.Kind, source.Namespace, source.Name, fetched.Revision));
+            var folder = KustomizeFolder.Prepare(fetched, fetched.Folder(path, source.Where, source.Where), reference.Components, source.Where);
             var kustomize = await ToolAsync(cancellationToken).ConfigureAwait(false);
-            request.Verbose($"{request.Cluster}: {where}: built with {kustomize.Description}.");
-            var built = await BuildAsync(kustomize, folder, where, cancellationToken).ConfigureAwait(false);
-            if (reference.Values.Count > 0)
+            request.Verbose($"{request.Cluster}: {source.Where}: revision {fetched.Revision}, built with {kustomize.Description}.");
+            var built = await BuildAsync(kustomize, folder, fetched.Revision, source.Where, cancellationToken).ConfigureAwait(false);
+            var heldInSecret = reference.Kind == "Secret";
+            var values = await ValuesAsync(request, reference, source.Where, Data, sources, cancellationToken).ConfigureAwait(false);
+            if (values.Count > 0)
             {
-                built = await SubstituteAsync(built, reference, where, Data, cancellationToken).ConfigureAwait(false);
+                built = Substitute(built, values.Values, source.Where, heldInSecret || values.FromSecret);
             }
 
-            var sourceRef = new SourceRef(reference.Kind, ns, name, path);
-            foreach (var obj in ManifestReader.Read(built, where, reference.Kind == "Secret"))
+            var sourceRef = new SourceRef(source.Kind, source.Namespace, source.Name, path);
+            foreach (var obj in ManifestReader.Read(built, source.Where, heldInSecret))
             {
                 if (reference.TargetNamespace is { Length: > 0 } target && obj["metadata"] is JsonObject metadata && metadata.ContainsKey("namespace"))
                 {
@@ -82,17 +85,18 @@ public sealed class KustomizationSource : IContentSource
     }
 
     /// <summary>
-    /// The build of a folder of an unpacked tarball (named by its digest, so the same content): built once and shared
-    /// by every cluster, since values are substituted afterwards.
+    /// The build of a prepared folder at a revision: built once and shared by every cluster, since values are
+    /// substituted afterwards; a new revision (or a fleet checkout edited in place) builds again.
     /// </summary>
-    private static async Task<string> BuildAsync(KustomizeTool kustomize, string folder, string where, CancellationToken cancellationToken)
+    private static async Task<string> BuildAsync(KustomizeTool kustomize, string folder, string revision, string where, CancellationToken cancellationToken)
     {
         if (Builds.Count > 256)
         {
             Builds.Clear();
         }
 
-        var build = Builds.GetOrAdd(folder, f => new Lazy<Task<string>>(() => kustomize.BuildAsync(f, where, CancellationToken.None)));
+        var key = $"{revision}\n{folder}";
+        var build = Builds.GetOrAdd(key, _ => new Lazy<Task<string>>(() => kustomize.BuildAsync(folder, where, CancellationToken.None)));
         try
         {
             return await build.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -100,82 +104,65 @@ public sealed class KustomizationSource : IContentSource
         catch (ContentException ex)
         {
             // A failed build is not kept (the next sync runs it again); a caller sharing it gets the message with its own reference.
-            Builds.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(folder, build));
+            Builds.TryRemove(new KeyValuePair<string, Lazy<Task<string>>>(key, build));
             var cause = ex.Message.IndexOf(": kustomize build failed", StringComparison.Ordinal);
             throw cause < 0 ? ex : new ContentException(ex.ErrorId, where + ex.Message[cause..], where, ex.RecommendedAction);
         }
     }
 
-    /// <summary>The tarball of a content ConfigMap or Secret: its one data key (binaryData, or base64 data).</summary>
-    private static byte[] Tarball(JsonObject source, string kind, string where)
+    private sealed record SubstituteValues(Dictionary<string, object?> Values, bool FromSecret)
     {
-        if (kind == "Secret" && KubeObject.Text(source["type"]) != PolicyRefSource.SecretType)
-        {
-            throw new ContentException(
-                "ContentSecretWrongType",
-                $"{where}: the Secret has type '{KubeObject.Text(source["type"])}'; content Secrets must have type '{PolicyRefSource.SecretType}'.",
-                where,
-                $"Create the Secret with type {PolicyRefSource.SecretType}.");
-        }
-
-        var entries = kind == "ConfigMap" ? KubeObject.StringMap(source["binaryData"]) : KubeObject.StringMap(source["data"]);
-        if (entries.Count != 1)
-        {
-            throw new ContentException(
-                "KustomizeTarballMissing",
-                $"{where}: the {kind} must hold exactly one .tar.gz in {(kind == "ConfigMap" ? "binaryData" : "data")}; it has {entries.Count} key(s).",
-                where,
-                "Store the kustomize folder as one tarball: kubectl create configmap <name> --from-file=content.tar.gz.");
-        }
-
-        try
-        {
-            return Convert.FromBase64String(entries.Values.Single());
-        }
-        catch (FormatException)
-        {
-            throw new ContentException("ContentTarballInvalid", $"{where}: the tarball is not base64 as the API serves binary data.", where);
-        }
+        public int Count => Values.Count;
     }
 
-    /// <summary>Unpacks once per distinct tarball, into a folder named by its digest.</summary>
-    private static string Unpack(byte[] tarball, string where)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "sveltos-kustomize", Convert.ToHexString(SHA256.HashData(tarball)).ToLowerInvariant());
-        if (Directory.Exists(folder))
-        {
-            return folder;
-        }
-
-        var partial = folder + "." + Guid.NewGuid().ToString("N");
-        TarballArchive.Extract(tarball, partial, where);
-        try
-        {
-            Directory.Move(partial, folder);
-        }
-        catch (IOException) when (Directory.Exists(folder))
-        {
-            // Another sync unpacked the same tarball meanwhile.
-            Directory.Delete(partial, recursive: true);
-        }
-
-        return folder;
-    }
-
-    /// <summary>values: each one rendered for the cluster, then the built output rendered as a template over them.</summary>
-    private static async Task<string> SubstituteAsync(string built, KustomizationReference reference, string where, Func<Task<TemplateData>> data, CancellationToken cancellationToken)
+    /// <summary>values, then every key of each valuesFrom ConfigMap/Secret over them (as Sveltos merges), each rendered for the cluster when a template.</summary>
+    private static async Task<SubstituteValues> ValuesAsync(ContentRequest request, KustomizationReference reference, string where, Func<Task<TemplateData>> data, List<SourceVersion> sources, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var fromSecret = false;
         foreach (var (key, value) in reference.Values)
         {
-            values[key] = value.Contains("{{", StringComparison.Ordinal) ? ContentTemplates.RenderField(value, $"{where} values.{key}", await data().ConfigureAwait(false), cancellationToken) : value;
+            values[key] = await ContentSourceFetch.FieldAsync(value, $"{where} values.{key}", data, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var valuesFrom in reference.ValuesFrom)
+        {
+            var name = await ContentSourceFetch.FieldAsync(valuesFrom.Name, $"{where} valuesFrom name", data, cancellationToken).ConfigureAwait(false);
+            var ns = await ContentSourceFetch.NamespaceAsync(request, valuesFrom.Namespace, $"{where} valuesFrom namespace", data, cancellationToken).ConfigureAwait(false);
+            var at = $"{where} valuesFrom {valuesFrom.Kind} {ns}/{name}";
+            var holder = await ContentSourceFetch.GetAsync(request, valuesFrom.Kind, ns, name, valuesFrom.Optional, at, "values", "Create it, correct the reference, or mark it optional. Nothing was deployed or removed for this cluster.", cancellationToken).ConfigureAwait(false);
+            if (holder is null)
+            {
+                continue;
+            }
+
+            sources.Add(new SourceVersion(valuesFrom.Kind, ns, name, KubeObject.ResourceVersion(holder)));
+            var secret = valuesFrom.Kind == "Secret";
+            fromSecret |= secret;
+            foreach (var (key, value) in (secret ? SecretData.Decode(holder) : KubeObject.StringMap(holder["data"])).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                try
+                {
+                    values[key] = await ContentSourceFetch.FieldAsync(value, $"{at} key '{key}'", data, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TemplateException ex) when (secret)
+                {
+                    throw SecretText.Withhold(ex);
+                }
+            }
+        }
+
+        return new SubstituteValues(values, fromSecret);
+    }
+
+    /// <summary>The built output rendered as a template over the values.</summary>
+    private static string Substitute(string built, Dictionary<string, object?> values, string where, bool withhold)
+    {
         try
         {
-            return Renderer.Compile(built, $"{where} (kustomize output)").Render(values, cancellationToken);
+            return Renderer.Compile(built, $"{where} (kustomize output)").Render(values, CancellationToken.None);
         }
-        catch (TemplateException) when (reference.Kind == "Secret")
+        catch (TemplateException) when (withhold)
         {
             throw new ContentException("TemplateFailed", $"{where}: the kustomize output does not render with the values; {SecretText.Withheld}.", where);
         }

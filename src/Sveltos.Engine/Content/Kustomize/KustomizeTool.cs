@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Sveltos.Engine.Content.Kustomize;
@@ -69,36 +68,10 @@ public sealed class KustomizeTool
         return output;
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string executable, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ToolProcess.RunAsync(executable, arguments, timeout, cancellationToken);
 
-        using var process = Process.Start(start) ?? throw new ContentException("KustomizeNotStarted", $"{executable} could not be started.", null);
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        var output = process.StandardOutput.ReadToEndAsync(timer.Token);
-        var error = process.StandardError.ReadToEndAsync(timer.Token);
-        try
-        {
-            await process.WaitForExitAsync(timer.Token).ConfigureAwait(false);
-            return (process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new ContentException("KustomizeTimeout", $"{executable} {string.Join(' ', arguments)} did not finish within {timeout}.", null);
-        }
-    }
-
-    private static string? OnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? name + ".exe" : name))
-            .FirstOrDefault(File.Exists);
+    private static string? OnPath(string name) => ToolProcess.OnPath(name);
 
     private static JsonNode? TryParse(string json)
     {

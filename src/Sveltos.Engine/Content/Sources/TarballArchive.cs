@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Sveltos.Engine.Content.Sources;
 
 /// <summary>
-/// Unpacks a .tar.gz (the format Sveltos keeps kustomize content in, in a ConfigMap or Secret, and Flux serves its
+/// Unpacks a .tar.gz or a plain .tar (the format Sveltos keeps kustomize content in, in a ConfigMap or Secret, and Flux serves its
 /// artifacts in) into a folder: regular files and folders only, every path kept inside the folder, within size
 /// limits, so an archive can neither write outside it nor fill the disk. A link is refused, not followed.
 /// </summary>
@@ -17,11 +17,17 @@ public static class TarballArchive
     public static void Extract(byte[] archive, string directory, string source)
     {
         var root = Path.GetFullPath(directory);
+        if (!IsGzip(archive) && !IsTar(archive))
+        {
+            throw Invalid(source, "it is not a tar archive, gzip-compressed or plain");
+        }
+
         Directory.CreateDirectory(root);
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(archive, writable: false), CompressionMode.Decompress);
-            using var reader = new TarReader(gzip);
+            Stream bytes = new MemoryStream(archive, writable: false);
+            using var stream = IsGzip(archive) ? new GZipStream(bytes, CompressionMode.Decompress) : bytes;
+            using var reader = new TarReader(stream);
             long total = 0;
             var entries = 0;
             while (reader.GetNextEntry() is { } entry)
@@ -77,9 +83,15 @@ public static class TarballArchive
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or EndOfStreamException)
         {
-            throw Invalid(source, $"it is not a gzip-compressed tar archive ({ex.Message})");
+            throw Invalid(source, $"it is not a tar archive, gzip-compressed or plain ({ex.Message})");
         }
     }
+
+    /// <summary>Whether the bytes start as gzip does (1f 8b).</summary>
+    public static bool IsGzip(ReadOnlySpan<byte> data) => data.Length >= 2 && data[0] == 0x1f && data[1] == 0x8b;
+
+    /// <summary>Whether the bytes are a plain tar: "ustar" at offset 257 of the first header.</summary>
+    public static bool IsTar(ReadOnlySpan<byte> data) => data.Length >= 262 && data.Slice(257, 5).SequenceEqual("ustar"u8);
 
     private static ContentException Invalid(string source, string why) => new(
         "ContentTarballInvalid",

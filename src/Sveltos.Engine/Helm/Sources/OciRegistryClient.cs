@@ -113,6 +113,28 @@ public sealed class OciRegistryClient : IDisposable
     /// <summary>The chart manifest of a tagged or digest reference, verified against its digest.</summary>
     public async Task<OciChartManifest> GetChartManifestAsync(OciReference reference, CancellationToken cancellationToken = default)
     {
+        var (data, digest) = await GetManifestAsync(reference, cancellationToken).ConfigureAwait(false);
+        return ReadManifest(data, digest, reference);
+    }
+
+    /// <summary>The digest and layers of any OCI artifact's manifest (Flux's, ORAS'), verified against its digest.</summary>
+    public async Task<(string Digest, IReadOnlyList<OciDescriptor> Layers)> GetArtifactLayersAsync(OciReference reference, CancellationToken cancellationToken = default)
+    {
+        var (data, digest) = await GetManifestAsync(reference, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(data);
+            var layers = document.RootElement.TryGetProperty("layers", out var l) && l.ValueKind == JsonValueKind.Array ? l.EnumerateArray().Select(Descriptor).ToList() : [];
+            return (digest, layers);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw InvalidManifest(reference, $"the manifest is not valid JSON of an OCI image manifest: {e.Message}");
+        }
+    }
+
+    private async Task<(byte[] Data, string Digest)> GetManifestAsync(OciReference reference, CancellationToken cancellationToken)
+    {
         var url = $"{BaseUrl(reference)}/manifests/{reference.ManifestReference}";
         using var response = await SendAsync(reference, Pull(reference), () =>
         {
@@ -129,7 +151,7 @@ public sealed class OciRegistryClient : IDisposable
             throw DigestMismatch(reference, "manifest", reference.Digest ?? announced!, digest);
         }
 
-        return ReadManifest(data, digest, reference);
+        return (data, digest);
     }
 
     /// <summary>A blob, checked against its descriptor's size and digest.</summary>

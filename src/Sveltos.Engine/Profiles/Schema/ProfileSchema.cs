@@ -100,19 +100,29 @@ internal static class ProfileSchema
         Obj("options", HelmOptions),
         Obj("registryCredentialsConfig", RegistryCredentials));
 
+    // Sveltos' newer remoteURL: name and kind are then not needed (ProfileValidator requires one or the other).
+    public static readonly ObjectSchema RemoteUrl = new(
+        Str("url") with { Required = true, NotEmpty = true },
+        new SchemaField("interval", FieldKind.Duration),
+        Obj("secretRef", SecretReference),
+        Bool("plainHTTP"),
+        Bool("insecureSkipTLSVerify"));
+
     public static readonly ObjectSchema PolicyRef = new(
         Str("namespace"),
-        Str("name") with { Required = true, NotEmpty = true },
-        OneOf("kind", SourceKinds) with { Required = true },
+        Str("name") with { NotEmpty = true },
+        OneOf("kind", SourceKinds),
         Str("path"),
+        Obj("remoteURL", RemoteUrl),
         OneOf("deploymentType", DeploymentTypes),
         Bool("optional"));
 
     public static readonly ObjectSchema KustomizationRef = new(
         Str("namespace"),
-        Str("name") with { Required = true, NotEmpty = true },
-        OneOf("kind", SourceKinds) with { Required = true },
+        Str("name") with { NotEmpty = true },
+        OneOf("kind", SourceKinds),
         Str("path"),
+        Obj("remoteURL", RemoteUrl),
         Str("targetNamespace") with { NotEmpty = true, MaxLength = 63 },
         OneOf("deploymentType", DeploymentTypes),
         Map("values"),

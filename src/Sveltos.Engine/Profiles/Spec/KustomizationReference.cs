@@ -2,7 +2,7 @@ using Sveltos.Engine.Yaml;
 
 namespace Sveltos.Engine.Profiles;
 
-/// <summary>spec.kustomizationRefs[]: a source whose kustomization output is deployed.</summary>
+/// <summary>spec.kustomizationRefs[]: a source (ConfigMap/Secret tarball, Flux source, remoteURL) whose kustomization output is deployed.</summary>
 public sealed record KustomizationReference(
     string Kind,
     string? Namespace,
@@ -14,6 +14,10 @@ public sealed record KustomizationReference(
     IReadOnlyList<ValuesFromReference> ValuesFrom,
     bool Optional)
 {
+    public IReadOnlyList<string> Components { get; init; } = [];
+
+    public RemoteUrlReference? RemoteUrl { get; init; }
+
     internal static KustomizationReference Read(YamlMapping m) => new(
         TreeReader.String(m, "kind") ?? "",
         TreeReader.String(m, "namespace"),
@@ -23,5 +27,9 @@ public sealed record KustomizationReference(
         TreeReader.Enum(m, "deploymentType", DeploymentType.Remote),
         TreeReader.StringMap(m, "values"),
         TreeReader.List(m, "valuesFrom", ValuesFromReference.Read),
-        TreeReader.Boolean(m, "optional"));
+        TreeReader.Boolean(m, "optional"))
+    {
+        Components = TreeReader.Strings(m, "components"),
+        RemoteUrl = RemoteUrlReference.Read(TreeReader.Mapping(m, "remoteURL")),
+    };
 }
