@@ -144,7 +144,8 @@ Describe 'A Flux GitRepository in a management cluster, its artifact served on a
         Register-SveltosCluster -Name c1 -Namespace fleet -Label @{ env = 'prod' } -Kubeconfig $kc | Out-Null
         function Invoke-Mgmt { param([Parameter(ValueFromPipeline)] $Yaml) process { $Yaml | kubectl --kubeconfig $kc --context mgmt apply -f - | Out-Null } }
         function Set-Artifact([string] $Digest) {
-            $status = @{ status = @{ artifact = @{ url = "$($server.Url)/gitrepository/flux-system/apps/artifact.tar.gz"; revision = 'main@sha1:0123456789abcdef0123456789abcdef01234567'; digest = $Digest }; conditions = @(@{ type = 'Ready'; status = 'True'; message = 'stored artifact' }) } } | ConvertTo-Json -Depth 6 -Compress
+            # The URL the source-controller writes (cluster-local), reached through SVELTOS_SOURCE_CONTROLLER_URL as a port-forward would be.
+            $status = @{ status = @{ artifact = @{ url = 'http://source-controller.flux-system.svc.cluster.local./gitrepository/flux-system/apps/artifact.tar.gz'; revision = 'main@sha1:0123456789abcdef0123456789abcdef01234567'; digest = $Digest }; conditions = @(@{ type = 'Ready'; status = 'True'; message = 'stored artifact' }) } } | ConvertTo-Json -Depth 6 -Compress
             kubectl --kubeconfig $kc --context mgmt patch gitrepository apps -n flux-system --subresource=status --type merge -p $status | Out-Null
         }
         @'
@@ -176,6 +177,7 @@ spec:
         tar -czf $artifact -C $tree .
         $script:digest = 'sha256:' + (Get-FileHash $artifact -Algorithm SHA256).Hash.ToLowerInvariant()
         $script:server = Start-TestChartRepository -Root $served
+        $env:SVELTOS_SOURCE_CONTROLLER_URL = $server.Url
         @'
 apiVersion: config.projectsveltos.io/v1beta1
 kind: ClusterProfile
@@ -188,6 +190,7 @@ spec:
         Import-ClusterProfile (Join-Path $TestDrive 'apps.yaml') | Save-ClusterProfile -Confirm:$false
     }
     AfterAll {
+        $env:SVELTOS_SOURCE_CONTROLLER_URL = $null
         Stop-TestChartRepository $server
         Disconnect-SveltosFleet
         Stop-KubeSim $sim
@@ -268,5 +271,44 @@ spec:
         $before = $server.Requests['/kz.tar.gz']
         Sync $fleet | Out-Null
         $server.Requests['/kz.tar.gz'] | Should -Be $before
+    }
+}
+
+Describe 'remoteURL: an OCI artifact in a real registry (docker-registry) behind basic auth' {
+    BeforeAll {
+        Import-Module (Join-Path $env:SVELTOS_REPO 'build/ChartRegistry.psm1') -Force
+        $script:registry = Start-ChartRegistry -Auth Basic
+        $credential = [pscredential]::new($registry.Username, (ConvertTo-SecureString $registry.Password -AsPlainText -Force))
+        $bundle = Join-Path $TestDrive 'kzbundle'
+        Write-ChartFile $bundle 'Chart.yaml' "apiVersion: v2`nname: kzbundle`nversion: 1.0.0`n"
+        Write-Overlay $bundle 6
+        $script:pushed = Publish-HelmChart $bundle -Repository "oci://$($registry.Host)/bundles" -PlainHttp -Credential $credential
+        $script:fleet = New-TestFleet @{ c1 = @{ env = 'prod' } }
+        kubectl --kubeconfig $fleet.Kubeconfig --context c1 create namespace shop | Out-Null
+        Write-ChartFile $fleet.Path 'content/registry.yaml' "apiVersion: v1`nkind: Secret`nmetadata: {name: registry, namespace: fleet}`nstringData: {username: '$($registry.Username)', password: '$($registry.Password)'}`n"
+        Write-ChartFile $fleet.Path 'profiles/oci.yaml' @"
+apiVersion: config.projectsveltos.io/v1beta1
+kind: ClusterProfile
+metadata: {name: oci}
+spec:
+  clusterSelector: {matchLabels: {env: prod}}
+  kustomizationRefs:
+    - remoteURL: {url: 'oci://$($registry.Host)/bundles/kzbundle:1.0.0', plainHTTP: true, secretRef: {name: registry}}
+      path: kzbundle/kz/overlays/prod
+      targetNamespace: shop
+      values: {Team: oci}
+"@
+    }
+    AfterAll {
+        if ($registry) { Stop-ChartRegistry $registry }
+        if ($fleet) { Remove-TestFleet $fleet }
+    }
+
+    It 'pulls the artifact with the Secret''s credentials, verified by digest, and deploys the overlay in it' {
+        $output = Sync $fleet -Verbose 4>&1 | Out-String
+        (Get-Live $fleet c1 deployment web -Namespace shop).spec.replicas | Should -Be 6
+        (Get-Live $fleet c1 configmap settings -Namespace shop).data.team | Should -Be 'oci'
+        $output | Should -Not -Match ([regex]::Escape($registry.Password))
+        (Get-ClusterSummary -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig | Where-Object Profile -EQ 'ClusterProfile/oci').Status | Should -Be 'Provisioned'
     }
 }

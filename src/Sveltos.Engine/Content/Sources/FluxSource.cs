@@ -16,6 +16,12 @@ public static class FluxSource
     public const string OciRepository = "OCIRepository";
     public const string Bucket = "Bucket";
 
+    /// <summary>
+    /// Where the source-controller is reached from outside the management cluster (a kubectl port-forward, an
+    /// ingress): the scheme, host and port of every artifact URL are replaced with it. The digest check still applies.
+    /// </summary>
+    public const string ControllerUrlVariable = "SVELTOS_SOURCE_CONTROLLER_URL";
+
     /// <summary>The API versions a source is looked up at, newest first (OCIRepository and Bucket were v1beta2 before Flux 2.6).</summary>
     public static readonly string[] ApiVersions = [Group + "/v1", Group + "/v1beta2"];
 
@@ -30,10 +36,22 @@ public static class FluxSource
             : $"it has no artifact yet (Ready={KubeObject.Text(ready["status"])}: {KubeObject.Text(ready["message"])})";
     }
 
+    /// <summary>The artifact URL, through <see cref="ControllerUrlVariable"/> when it is set.</summary>
+    public static string Reachable(string url)
+    {
+        if (Environment.GetEnvironmentVariable(ControllerUrlVariable) is not { Length: > 0 } controller
+            || !Uri.TryCreate(url, UriKind.Absolute, out var artifact) || !Uri.TryCreate(controller, UriKind.Absolute, out var through))
+        {
+            return url;
+        }
+
+        return new UriBuilder(artifact) { Scheme = through.Scheme, Host = through.Host, Port = through.Port }.Uri.AbsoluteUri;
+    }
+
     public static async Task<FetchedSource> FetchAsync(JsonObject source, SourceReference reference, CancellationToken cancellationToken)
     {
         var artifact = (JsonObject)source["status"]!["artifact"]!;
-        var url = KubeObject.Text(artifact["url"]);
+        var url = Reachable(KubeObject.Text(artifact["url"]));
         var revision = KubeObject.Text(artifact["revision"]);
         // Flux v1 writes digest "sha256:<hex>"; v1beta2 sources wrote checksum "<hex>".
         var digest = KubeObject.Text(artifact["digest"]) is { Length: > 0 } d ? d : KubeObject.Text(artifact["checksum"]) is { Length: > 0 } c ? "sha256:" + c : "";
