@@ -257,7 +257,7 @@ spec:
     It 'without the Secret the server''s 401 is a clear error that never shows a credential' {
         Write-RemoteProfile -SecretRef 'plainHTTP: false'
         Sync $fleet -ErrorVariable failures -ErrorAction SilentlyContinue | Out-Null
-        "$($failures[0])" | Should -Match 'remoteURL http://127\.0\.0\.1:\d+/app\.yaml: http://127\.0\.0\.1:\d+/app\.yaml answered 401'
+        "$($failures[0])" | Should -Match 'ClusterProfile/remote policyRef \(remoteURL http://127\.0\.0\.1:\d+/app\.yaml path \.\): http://127\.0\.0\.1:\d+/app\.yaml answered 401'
         Get-Live $fleet c1 configmap remote-app -Namespace default | Should -BeNullOrEmpty
     }
 

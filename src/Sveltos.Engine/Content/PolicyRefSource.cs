@@ -163,19 +163,7 @@ public sealed class PolicyRefSource : IContentSource
     {
         var at = $"{request.Profile.Identity} policyRef";
         var path = reference.Path is { Length: > 0 } p ? await ContentSourceFetch.FieldAsync(p, $"{at} path", data, cancellationToken).ConfigureAwait(false) : ".";
-        SourceReference source;
-        if (reference.RemoteUrl is { } remote)
-        {
-            var shown = Engine.Helm.Sources.RedactedUrl.Of(remote.Url);
-            source = new SourceReference("remoteURL", "", shown, reference.Optional, $"{at} remoteURL {shown}") { RemoteUrl = remote };
-        }
-        else
-        {
-            var name = await ContentSourceFetch.FieldAsync(reference.Name, $"{at} name", data, cancellationToken).ConfigureAwait(false);
-            var ns = await ContentSourceFetch.NamespaceAsync(request, reference.Namespace, $"{at} namespace", data, cancellationToken).ConfigureAwait(false);
-            source = new SourceReference(reference.Kind, ns, name, reference.Optional, $"{at} {reference.Kind} {ns}/{name} path {path}");
-        }
-
+        var source = await SourceReference.ForAsync(request, reference.Kind, reference.Namespace, reference.Name, reference.RemoteUrl, reference.Optional, at, path, data, cancellationToken).ConfigureAwait(false);
         var fetched = await ContentSources.FetchAsync(request, source, cancellationToken).ConfigureAwait(false);
         if (fetched is null)
         {

@@ -36,18 +36,7 @@ public sealed class KustomizationSource : IContentSource
             var reference = references[index];
             var at = $"{request.Profile.Identity} kustomizationRefs[{index}]";
             var path = reference.Path is { Length: > 0 } p ? await ContentSourceFetch.FieldAsync(p, $"{at} path", Data, cancellationToken).ConfigureAwait(false) : ".";
-            SourceReference source;
-            if (reference.RemoteUrl is { } remote)
-            {
-                source = new SourceReference("remoteURL", "", Engine.Helm.Sources.RedactedUrl.Of(remote.Url), reference.Optional, $"{at} (remoteURL {Engine.Helm.Sources.RedactedUrl.Of(remote.Url)} path {path})") { RemoteUrl = remote };
-            }
-            else
-            {
-                var name = await ContentSourceFetch.FieldAsync(reference.Name, $"{at} name", Data, cancellationToken).ConfigureAwait(false);
-                var ns = await ContentSourceFetch.NamespaceAsync(request, reference.Namespace, $"{at} namespace", Data, cancellationToken).ConfigureAwait(false);
-                source = new SourceReference(reference.Kind, ns, name, reference.Optional, $"{at} ({reference.Kind} {ns}/{name} path {path})");
-            }
-
+            var source = await SourceReference.ForAsync(request, reference.Kind, reference.Namespace, reference.Name, reference.RemoteUrl, reference.Optional, at, path, Data, cancellationToken).ConfigureAwait(false);
             var fetched = await ContentSources.FetchAsync(request, source, cancellationToken).ConfigureAwait(false);
             if (fetched is null)
             {
