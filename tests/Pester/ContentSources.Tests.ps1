@@ -272,6 +272,15 @@ spec:
         Sync $fleet | Out-Null
         $server.Requests['/kz.tar.gz'] | Should -Be $before
     }
+
+    It 'an unreachable URL fails only its own profile, naming it, while the other profile stays deployed' {
+        Write-ChartFile $fleet.Path 'profiles/unreachable.yaml' "apiVersion: config.projectsveltos.io/v1beta1`nkind: ClusterProfile`nmetadata: {name: unreachable}`nspec:`n  clusterSelector: {matchLabels: {env: prod}}`n  policyRefs: [{remoteURL: {url: 'http://127.0.0.1:9/gone.yaml'}}]`n"
+        $summary = Invoke-ProfileSync -FleetPath $fleet.Path -Kubeconfig $fleet.Kubeconfig -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
+        ($summary | Where-Object Profile -EQ 'ClusterProfile/unreachable').Status | Should -Be 'Failed'
+        ($summary | Where-Object Profile -EQ 'ClusterProfile/remote').Status | Should -Be 'Unchanged'
+        "$($failures[0])" | Should -Match 'ClusterProfile/unreachable policyRef \(remoteURL http://127\.0\.0\.1:9/gone\.yaml path \.\): http://127\.0\.0\.1:9/gone\.yaml cannot be reached'
+        (Get-Live $fleet c1 configmap remote-app -Namespace default).data.from | Should -Be 'url'
+    }
 }
 
 Describe 'remoteURL: an OCI artifact in a real registry (docker-registry) behind basic auth' {

@@ -143,7 +143,8 @@ public static class GitCheckout
         var (exitCode, output, error) = await ToolProcess.RunAsync(git, arguments, GitTimeout, cancellationToken, environment).ConfigureAwait(false);
         if (exitCode != 0)
         {
-            var message = error.Trim();
+            // git quotes URLs in its messages; user information in one (https://user:token@host) is withheld.
+            var message = System.Text.RegularExpressions.Regex.Replace(error.Trim(), @"://[^/@\s]+@", "://***@");
             foreach (var secret in environment.Where(e => e.Key.StartsWith("GIT_CONFIG_VALUE", StringComparison.Ordinal)).Select(e => e.Value))
             {
                 message = message.Replace(secret, "***", StringComparison.Ordinal);
@@ -151,7 +152,7 @@ public static class GitCheckout
 
             throw new ContentException(
                 "GitFailed",
-                $"{reference.Where}: git {arguments[0]} of {shown} failed: {RedactedUrl.Of(message)}",
+                $"{reference.Where}: git {arguments.FirstOrDefault(a => a is "init" or "fetch" or "checkout" or "ls-remote") ?? arguments[0]} of {shown} failed: {message}",
                 reference.Where,
                 "Check the GitRepository's url, ref and secretRef, and that this machine can reach the repository; nothing of the profile changed on this cluster.");
         }
