@@ -7,6 +7,7 @@ using Sveltos.Engine.Helm;
 using Sveltos.Engine.Helm.Sources;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Engine.Sync;
 
@@ -50,7 +51,7 @@ public static class FleetSync
 
         var ordered = sorted.Where(p => !p.IsPaused).ToList();
 
-        var management = (fleet as ManagementClusterFleet)?.Management;
+        var management = (fleet.Underlying() as ManagementClusterFleet)?.Management;
         var localRecords = management is null ? [] : (await DeploymentRecordStore.ListAsync(management, cancellationToken).ConfigureAwait(false)).Where(r => r.Local).ToList();
         var context = new PlanContext(fleet, request, ordered, profiles, fleetProfiles, explicitProfiles, observer, management, localRecords, owner, identity);
         var work = new ConcurrentBag<ClusterWork>();
@@ -89,7 +90,7 @@ public static class FleetSync
             return (identity, false);
         }
 
-        if (fleet is ManagementClusterFleet management)
+        if (fleet.Underlying() is ManagementClusterFleet management)
         {
             return (new FleetIdentity(FleetIdentity.NewName(management.Management.ClusterName), new SortedSet<string>(StringComparer.Ordinal)), true);
         }

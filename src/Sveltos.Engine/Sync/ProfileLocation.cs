@@ -1,5 +1,6 @@
 using Sveltos.Engine.Fleet.Directory;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Engine.Sync;
 
@@ -13,7 +14,7 @@ internal static class ProfileLocation
             return null;
         }
 
-        if (fleet is DirectoryFleet directory && DirectoryFleet.FileNamed(directory.Root, profile.Source) is { } inFleet)
+        if (fleet.Underlying() is DirectoryFleet directory && DirectoryFleet.FileNamed(directory.Root, profile.Source) is { } inFleet)
         {
             return inFleet;
         }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Sync;
 using Sveltos.Infrastructure;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Commands;
 
@@ -10,6 +11,13 @@ namespace Sveltos.Commands;
 [OutputType(typeof(HelmReleaseSummary))]
 public sealed class GetClusterSummaryCommand : ProfileClusterCmdlet
 {
+    /// <summary>Works on one shard of the fleet's clusters ("2/8"), as one job of a CI matrix.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public FleetShard? Shard { get; set; }
+
+    internal override FleetShard? ShardOfCall => Shard;
+
     /// <summary>List the Helm releases the profiles' helmCharts installed instead of the profiles.</summary>
     [Parameter]
     public SwitchParameter HelmRelease { get; set; }

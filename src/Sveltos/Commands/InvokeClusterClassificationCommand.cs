@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Management.Automation;
 using Sveltos.Engine.Classify;
 using Sveltos.Infrastructure;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Commands;
 
@@ -9,6 +10,13 @@ namespace Sveltos.Commands;
 [OutputType(typeof(Sveltos.ClassificationResult))]
 public sealed class InvokeClusterClassificationCommand : FleetCmdlet
 {
+    /// <summary>Works on one shard of the fleet's clusters ("2/8"), as one job of a CI matrix.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public FleetShard? Shard { get; set; }
+
+    internal override FleetShard? ShardOfCall => Shard;
+
     private const string Activity = "Classifying clusters";
 
     [Parameter]

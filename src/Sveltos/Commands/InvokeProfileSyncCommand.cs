@@ -8,6 +8,7 @@ using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Profiles;
 using Sveltos.Engine.Sync;
 using Sveltos.Infrastructure;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Commands;
 
@@ -15,6 +16,13 @@ namespace Sveltos.Commands;
 [OutputType(typeof(SyncResult), typeof(SyncSummary), typeof(DriftResult))]
 public sealed class InvokeProfileSyncCommand : FleetCmdlet
 {
+    /// <summary>Works on one shard of the fleet's clusters ("2/8"), as one job of a CI matrix.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public FleetShard? Shard { get; set; }
+
+    internal override FleetShard? ShardOfCall => Shard;
+
     private const string Activity = "Invoke-ProfileSync";
     private readonly List<SveltosCluster> givenClusters = [];
     private readonly RoundRepeats repeats = new();

@@ -6,6 +6,7 @@ using Sveltos.Engine.Drift;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Kube;
 using Sveltos.Infrastructure;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Commands;
 
@@ -13,6 +14,13 @@ namespace Sveltos.Commands;
 [OutputType(typeof(DriftResult), typeof(bool))]
 public sealed class TestDriftCommand : ProfileClusterCmdlet
 {
+    /// <summary>Works on one shard of the fleet's clusters ("2/8"), as one job of a CI matrix.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public FleetShard? Shard { get; set; }
+
+    internal override FleetShard? ShardOfCall => Shard;
+
     /// <summary>Returns only $true (something drifted) or $false.</summary>
     [Parameter]
     public SwitchParameter Quiet { get; set; }

@@ -3,6 +3,7 @@ using Sveltos.Engine.Deploy;
 using Sveltos.Engine.Drift;
 using Sveltos.Engine.Sync;
 using Sveltos.Infrastructure;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Commands;
 
@@ -10,6 +11,13 @@ namespace Sveltos.Commands;
 [OutputType(typeof(DriftResult))]
 public sealed class WatchDriftCommand : ProfileClusterCmdlet
 {
+    /// <summary>Works on one shard of the fleet's clusters ("2/8"), as one job of a CI matrix.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public FleetShard? Shard { get; set; }
+
+    internal override FleetShard? ShardOfCall => Shard;
+
     /// <summary>Re-applies each drifted object through the sync's plan and apply, and reports what it did.</summary>
     [Parameter]
     public SwitchParameter Remediate { get; set; }

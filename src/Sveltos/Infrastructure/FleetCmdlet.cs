@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Sveltos.Engine.Fleet;
 using Sveltos.Engine.Fleet.Directory;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Infrastructure;
 
@@ -56,12 +57,16 @@ public abstract class FleetCmdlet : SveltosCmdlet
     internal IReadOnlyList<FleetCluster>? ResolveClusters(IFleet fleet, IReadOnlyCollection<SveltosCluster> given) =>
         given.Count == 0 ? null : ClusterResolver.Resolve(this, Await(fleet.GetClustersAsync), given, fleet.Description);
 
-    /// <summary>Opens the engine's view of the fleet; the caller disposes it.</summary>
+    /// <summary>The shard a cmdlet that acts on clusters works on (its -Shard), or null for the whole fleet.</summary>
+    internal virtual FleetShard? ShardOfCall => null;
+
+    /// <summary>Opens the engine's view of the fleet (one shard of it with -Shard); the caller disposes it.</summary>
     internal IFleet OpenFleet(SveltosFleet fleet)
     {
         try
         {
-            return FleetConnections.Target(fleet).Open();
+            var opened = FleetConnections.Target(fleet).Open();
+            return ShardOfCall is { } shard ? new ShardedFleet(opened, shard) : opened;
         }
         catch (Exception ex) when (ex is not PipelineStoppedException)
         {
@@ -76,7 +81,7 @@ public abstract class FleetCmdlet : SveltosCmdlet
     /// </summary>
     internal bool EnsureCrds(IFleet fleet, params CrdDefinition[] wanted)
     {
-        if (fleet is not ManagementClusterFleet management)
+        if (fleet.Underlying() is not ManagementClusterFleet management)
         {
             return true;
         }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sveltos.Engine.Fleet.Directory;
 using Sveltos.Engine.Kube;
 using Sveltos.Engine.Profiles;
+using Sveltos.Engine.Fleet.Sharding;
 
 namespace Sveltos.Engine.Content.Sources;
 
@@ -55,7 +56,7 @@ public static class ContentSources
             return null;
         }
 
-        if (reference.Kind == FluxSource.GitRepository && request.Fleet is DirectoryFleet directory && FleetCheckout.IsFleetCheckout(source))
+        if (reference.Kind == FluxSource.GitRepository && request.Fleet.Underlying() is DirectoryFleet directory && FleetCheckout.IsFleetCheckout(source))
         {
             return FleetCheckout.Fetch(source, reference, directory);
         }
@@ -65,7 +66,7 @@ public static class ContentSources
             return await FluxSource.FetchAsync(source, reference, cancellationToken).ConfigureAwait(false);
         }
 
-        if (reference.Kind == FluxSource.GitRepository && (request.Fleet is DirectoryFleet || KubeObject.Annotations(source).GetValueOrDefault(CloneAnnotation) == "true"))
+        if (reference.Kind == FluxSource.GitRepository && (request.Fleet.Underlying() is DirectoryFleet || KubeObject.Annotations(source).GetValueOrDefault(CloneAnnotation) == "true"))
         {
             return await GitCheckout.FetchAsync(source, reference, request.Fleet, request.Verbose, cancellationToken).ConfigureAwait(false);
         }
